@@ -1,0 +1,105 @@
+using FollowUpFlow.App.Contracts;
+using FollowUpFlow.App.Hosting;
+using FollowUpFlow.Core.Events;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Workflow;
+using FollowUpFlow.Workflow.Persistence;
+
+namespace FollowUpFlow.App.Endpoints;
+
+/// <summary>Drafts waiting for the candidate: list, read, approve (optionally edited), reject.</summary>
+internal static class DraftEndpoints
+{
+    public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/drafts");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/approve", ApproveAsync);
+        group.MapPost("/{id}/reject", RejectAsync);
+    }
+
+    private static async Task<IResult> ListAsync(string? status, InterviewStore store, UserContext user, CancellationToken cancellationToken)
+    {
+        DraftStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<DraftStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            {
+                var errors = new RequestErrors();
+                errors.Add("status", $"status must be one of: {string.Join(", ", Enum.GetNames<DraftStatus>().Select(n => n.ToLowerInvariant()))}.");
+                return errors.ToProblem();
+            }
+
+            wanted = parsed;
+        }
+
+        var drafts = new List<DraftView>();
+        await foreach (var record in store.ListDraftsAsync(user.UserId, wanted, cancellationToken))
+        {
+            drafts.Add(DraftView.From(record));
+        }
+
+        return TypedResults.Ok(drafts.OrderBy(d => d.Draft.CreatedAt));
+    }
+
+    private static async Task<IResult> GetAsync(string id, InterviewStore store, UserContext user, CancellationToken cancellationToken)
+    {
+        if (!Problems.IsValidId(id))
+        {
+            return Problems.BadId(id);
+        }
+
+        var record = await store.GetDraftAsync(user.UserId, id, cancellationToken);
+        return record is null ? Problems.NotFound("draft", id) : TypedResults.Ok(DraftView.From(record));
+    }
+
+    private static async Task<IResult> ApproveAsync(string id, DraftEditRequest? edits, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var subject = edits?.Subject is null ? null : RequestValidation.RequiredText(edits.Subject, "subject", RequestLimits.MaxSubject, errors);
+        var body = edits?.Body;
+        if (body is not null && string.IsNullOrWhiteSpace(body))
+        {
+            errors.Add("body", "An edited body cannot be empty; reject the draft instead.");
+        }
+        else if (body is not null && body.Length > RequestLimits.MaxDraftBody)
+        {
+            errors.Add("body", $"body is {body.Length} characters long; at most {RequestLimits.MaxDraftBody} are accepted.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return await DecideAsync(id, new DraftApproved(id, subject, body), store, engine, user, cancellationToken);
+    }
+
+    private static Task<IResult> RejectAsync(string id, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken) =>
+        DecideAsync(id, new DraftRejected(id), store, engine, user, cancellationToken);
+
+    /// <summary>Finds the draft's interview and hands the event to the engine; answers with the draft as it now is.</summary>
+    private static async Task<IResult> DecideAsync(string id, WorkflowEvent workflowEvent, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
+    {
+        if (!Problems.IsValidId(id))
+        {
+            return Problems.BadId(id);
+        }
+
+        var record = await store.GetDraftAsync(user.UserId, id, cancellationToken);
+        if (record is null)
+        {
+            return Problems.NotFound("draft", id);
+        }
+
+        var result = await engine.ApplyAsync(user.UserId, record.InterviewId, workflowEvent, null, cancellationToken);
+        if (Problems.ForRefusal(result, record.InterviewId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var draft = result.State!.FindDraft(id);
+        return draft is null ? Problems.NotFound("draft", id) : TypedResults.Ok(DraftView.From(result.State, draft));
+    }
+}

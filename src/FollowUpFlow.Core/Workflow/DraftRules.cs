@@ -1,0 +1,23 @@
+using FollowUpFlow.Core.Model;
+
+namespace FollowUpFlow.Core.Workflow;
+
+/// <summary>Questions about drafts that several handlers ask the same way.</summary>
+public static class DraftRules
+{
+    /// <summary>Still waiting for the candidate's decision: never sent, or refused by the provider and retryable.</summary>
+    public static bool IsOpen(this Draft draft) => draft.Status is DraftStatus.Pending or DraftStatus.Failed;
+
+    /// <summary>Has (or may have) left the mailbox at least once; a failed send still counts as an attempt.</summary>
+    public static bool WasEverSent(this Draft draft) =>
+        draft.Status is DraftStatus.Sending or DraftStatus.Sent || draft.SendAttempts > 0;
+
+    public static string Label(this DraftKind kind) => kind switch
+    {
+        DraftKind.ThankYou => "Thank-you",
+        DraftKind.StatusCheckIn => "Status check-in",
+        DraftKind.FeedbackRequest => "Feedback request",
+        DraftKind.FeedbackNudge => "Feedback nudge",
+        _ => "Draft",
+    };
+}

@@ -1,0 +1,19 @@
+using FollowUpFlow.Storage.Queues;
+using FollowUpFlow.Workflow.Persistence;
+using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.Hosting;
+
+namespace FollowUpFlow.Workflow.Configuration;
+
+/// <summary>Creates the tables and the queue at start-up, before the app takes requests; existing ones are left as they are.</summary>
+public sealed class StorageInitializer(InterviewStore interviews, DueIndex dueIndex, QueueClient researchQueue) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await interviews.Table.CreateIfNotExistsAsync(cancellationToken);
+        await dueIndex.Table.CreateIfNotExistsAsync(cancellationToken);
+        await researchQueue.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

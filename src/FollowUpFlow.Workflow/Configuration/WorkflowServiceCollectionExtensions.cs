@@ -1,0 +1,61 @@
+using FollowUpFlow.Mail;
+using FollowUpFlow.Storage;
+using FollowUpFlow.Storage.Queues;
+using FollowUpFlow.Storage.Tables;
+using FollowUpFlow.Workflow.Effects;
+using FollowUpFlow.Workflow.Persistence;
+using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpFlow.Workflow.Configuration;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    public const string OutboxSection = "FollowUpFlow:Outbox";
+
+    /// <summary>
+    /// Everything the workflow needs: validated options (checked at start-up), storage clients, the store, the due
+    /// index, the engine, the scheduler and the file outbox. <paramref name="configureStorage"/> lets a caller add
+    /// pipeline policies (e.g. request counting).
+    /// </summary>
+    public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, Action<StorageClientOptions>? configureStorage = null)
+    {
+        services.AddOptions<CandidateOptions>().BindConfiguration(CandidateOptions.Section).ValidateDataAnnotations().Validate(
+            o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CandidateOptions.Section}:TimeZone is not a known IANA time zone.").ValidateOnStart();
+        services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.Section).ValidateDataAnnotations().Validate(
+            o => new[] { o.ReflectionPromptDelay, o.ThankYouDelay, o.ApprovalReminderDelay, o.ThankYouExpiry, o.StatusCheckInDelay, o.FeedbackNudgeDelay, o.FeedbackCloseDelay }.All(d => d >= TimeSpan.Zero),
+            "Timeline delays cannot be negative.").ValidateOnStart();
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).Validate(
+            o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null && o.QueueEndpoint is not null,
+            $"Set {StorageOptions.Section}:ConnectionString, or both {StorageOptions.Section}:TableEndpoint and :QueueEndpoint.").ValidateOnStart();
+        services.AddFileOutboxTransport().BindConfiguration(OutboxSection);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = new StorageClientOptions();
+            configureStorage?.Invoke(options);
+            return options;
+        });
+        services.AddSingleton(sp => StorageAccountFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
+        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
+        services.AddSingleton(sp => new InterviewStore(TableFor(sp, "Interviews")));
+        services.AddSingleton(sp => new DueIndex(TableFor(sp, "Due")));
+        services.AddSingleton(sp => sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResearchQueueName));
+        services.AddSingleton(sp => WorkflowSettingsFactory.Create(
+            sp.GetRequiredService<IOptions<CandidateOptions>>().Value,
+            sp.GetRequiredService<IOptions<TimelineOptions>>().Value));
+        services.AddSingleton<EffectExecutor>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static TableClient TableFor(IServiceProvider services, string name) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<WorkflowOptions>>().Value.TablePrefix + name);
+}

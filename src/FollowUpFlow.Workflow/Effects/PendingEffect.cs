@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using FollowUpFlow.Core.Commands;
+using FollowUpFlow.Core.Model;
+
+namespace FollowUpFlow.Workflow.Effects;
+
+/// <summary>
+/// A command with an outside effect (a send, a notification, a queued task), kept in the interview's row until it
+/// has run: the transactional outbox. It is written in the same atomic write as the decision that produced it, so a
+/// crash after that write cannot lose it; <see cref="ClaimedUntil"/> keeps two workers from running it at once.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SendDraftEffect), "sendDraft")]
+[JsonDerivedType(typeof(NotifyCandidateEffect), "notifyCandidate")]
+[JsonDerivedType(typeof(QueueResearchEffect), "queueResearch")]
+public abstract record PendingEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts)
+{
+    /// <summary>The effects a decision's commands call for; scheduling and listing commands are the shell's own business.</summary>
+    public static IEnumerable<PendingEffect> From(IEnumerable<WorkflowCommand> commands, DateTimeOffset claimedUntil)
+    {
+        foreach (var command in commands)
+        {
+            PendingEffect? effect = command switch
+            {
+                SendDraft send => new SendDraftEffect(send.MessageId, claimedUntil, 0, send.DraftId),
+                NotifyCandidate notify => new NotifyCandidateEffect(notify.Notification.Id, claimedUntil, 0, notify.Notification),
+                QueueResearch research => new QueueResearchEffect(research.Task.Id, claimedUntil, 0, research.Task),
+                _ => null,
+            };
+            if (effect is not null)
+            {
+                yield return effect;
+            }
+        }
+    }
+}
+
+/// <summary>Send a draft. Its id is the Message-ID fixed at approval, so a retried send is the same message.</summary>
+public sealed record SendDraftEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, string DraftId)
+    : PendingEffect(Id, ClaimedUntil, Attempts);
+
+public sealed record NotifyCandidateEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, CandidateNotification Notification)
+    : PendingEffect(Id, ClaimedUntil, Attempts);
+
+public sealed record QueueResearchEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, ResearchTask Task)
+    : PendingEffect(Id, ClaimedUntil, Attempts);

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace FollowUpFlow.Workflow.Scheduling;
+
+public enum DueItemKind
+{
+    /// <summary>A timer of the interview's state.</summary>
+    Timer,
+
+    /// <summary>An outbox effect whose claim runs out then: if it has not run by that time, a tick runs it.</summary>
+    Effect,
+}
+
+/// <summary>
+/// A row of the due index: "at <see cref="DueAt"/>, look at item <see cref="ItemId"/> of this interview". The index is a
+/// superset of the real work: rows are written before the state that needs them, and a row whose item is gone from the
+/// state is garbage that a tick removes. The interview's state is always the source of truth.
+/// </summary>
+public sealed record DueItem(DateTimeOffset DueAt, string UserId, string InterviewId, DueItemKind Kind, string ItemId, DateTimeOffset WrittenAt)
+{
+    /// <summary>Sorts by due time first, so "everything due by now" is one range query.</summary>
+    public string RowKey => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{DueAt.UtcTicks:D19}|{UserId}|{InterviewId}|{(Kind == DueItemKind.Timer ? 't' : 'e')}|{ItemId}");
+
+    /// <summary>The first row key after every row due at or before <paramref name="now"/>.</summary>
+    public static string UpperBound(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks + 1:D19}");
+}

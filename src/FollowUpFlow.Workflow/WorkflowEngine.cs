@@ -1,0 +1,320 @@
+using System.Collections.Immutable;
+using FollowUpFlow.Core.Events;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Workflow.Configuration;
+using FollowUpFlow.Workflow.Effects;
+using FollowUpFlow.Workflow.Persistence;
+using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpFlow.Workflow;
+
+/// <summary>
+/// The imperative shell around <see cref="InterviewDecider"/>. For each event: read the interview, decide, write the
+/// due-index rows the new state needs, write state + history + drafts + outbox in one atomic write (optimistic
+/// concurrency on the ETag, retried on conflict), then run the outbox effects and any timers already due. Every
+/// effect is recorded before it runs and completed after, so a crash anywhere leaves work a later tick finishes once.
+/// </summary>
+public sealed partial class WorkflowEngine(
+    InterviewStore store,
+    DueIndex dueIndex,
+    EffectExecutor executor,
+    WorkflowSettings settings,
+    TimeProvider time,
+    IOptions<WorkflowOptions> options,
+    ILogger<WorkflowEngine> logger)
+{
+    private const int MaxConflictRetries = 10;
+
+    /// <summary>Bounds the follow-up work one call does inline; the rest is left to the scheduler.</summary>
+    private const int MaxSettleSteps = 64;
+
+    public WorkflowSettings Settings => settings;
+
+    /// <param name="reply">The full reply for a <see cref="ReplyReceived"/> event, stored in the same write.</param>
+    public async Task<WorkflowResult> ApplyAsync(string userId, string interviewId, WorkflowEvent workflowEvent, StoredReply? reply, CancellationToken cancellationToken)
+    {
+        var commit = await CommitAsync(userId, interviewId, workflowEvent, reply, completedEffectId: null, cancellationToken);
+        if (commit.Kind == DecisionKind.Refused)
+        {
+            return new WorkflowResult(commit.Kind, commit.Record?.State, commit.Reason);
+        }
+
+        var settled = await SettleAsync(userId, interviewId, commit.NewEffects, cancellationToken);
+        return new WorkflowResult(commit.Kind, settled?.State ?? commit.Record?.State, commit.Reason);
+    }
+
+    /// <summary>Handles one due-index row for the scheduler: fire the timer, or rescue an effect whose worker died.</summary>
+    public async Task HandleDueAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = await store.GetAsync(item.UserId, item.InterviewId, cancellationToken);
+        // A row younger than the grace period may belong to a write still in flight: its item may appear any moment.
+        var young = item.WrittenAt > now - options.Value.CommitGrace;
+        if (item.Kind == DueItemKind.Timer)
+        {
+            var timer = record?.State.FindTimer(item.ItemId);
+            if (timer is null || timer.DueAt != item.DueAt)
+            {
+                await RemoveGarbageAsync(item, young, cancellationToken);
+                return;
+            }
+
+            var commit = await CommitAsync(item.UserId, item.InterviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken);
+            await SettleAsync(item.UserId, item.InterviewId, commit.NewEffects, cancellationToken);
+            return;
+        }
+
+        var effect = record?.Outbox.FirstOrDefault(e => e.Id == item.ItemId);
+        if (record is null || effect is null || effect.ClaimedUntil != item.DueAt)
+        {
+            await RemoveGarbageAsync(item, young, cancellationToken);
+            return;
+        }
+
+        var claimed = await ClaimAsync(record, effect, cancellationToken);
+        if (claimed is not null)
+        {
+            LogEffectRescued(logger, effect.Id, item.InterviewId, effect.Attempts);
+            await SettleAsync(item.UserId, item.InterviewId, [claimed], cancellationToken);
+        }
+    }
+
+    private async Task RemoveGarbageAsync(DueItem item, bool young, CancellationToken cancellationToken)
+    {
+        if (!young)
+        {
+            await dueIndex.RemoveAsync([item], cancellationToken);
+        }
+    }
+
+    /// <summary>Decides and persists one event, retrying on concurrent changes. Refused events write nothing.</summary>
+    private async Task<Commit> CommitAsync(string userId, string interviewId, WorkflowEvent workflowEvent, StoredReply? reply, string? completedEffectId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await store.GetAsync(userId, interviewId, cancellationToken);
+            var now = time.GetUtcNow();
+            var decision = InterviewDecider.Decide(record?.State, workflowEvent, now, settings);
+            var completed = completedEffectId is null ? null : record?.Outbox.FirstOrDefault(e => e.Id == completedEffectId);
+            if (decision.Kind == DecisionKind.Refused || record is null && decision.Kind != DecisionKind.Applied)
+            {
+                return Commit.NotWritten(DecisionKind.Refused, record, decision.Reason);
+            }
+
+            // A timer that already fired elsewhere is not history; anything else the decider ignores is recorded.
+            if (decision.Kind == DecisionKind.Ignored && workflowEvent is TimerFired && completed is null)
+            {
+                return Commit.NotWritten(decision.Kind, record, decision.Reason);
+            }
+
+            var state = decision.State ?? record!.State;
+            var newEffects = PendingEffect.From(decision.Commands, now + options.Value.EffectLease).ToImmutableArray();
+            var outbox = (record?.Outbox ?? []).Where(e => e.Id != completedEffectId).Concat(newEffects).ToImmutableArray();
+            var oldTimers = record?.State.Timers ?? [];
+            var oldDrafts = record?.State.Drafts ?? [];
+
+            // The due index is written before the state that needs it: a crash in between leaves only garbage.
+            var newRows = state.Timers.Except(oldTimers).Select(t => TimerRow(userId, interviewId, t, now))
+                .Concat(newEffects.Select(e => EffectRow(userId, interviewId, e, now)))
+                .ToList();
+            if (newRows.Count > 0)
+            {
+                await dueIndex.AddAsync(newRows, cancellationToken);
+            }
+
+            var history = new HistoryEntry(
+                (record?.HistoryCount ?? 0) + 1,
+                now,
+                decision.Kind == DecisionKind.Applied,
+                EventDescriptions.Describe(workflowEvent),
+                workflowEvent,
+                decision.Kind == DecisionKind.Ignored ? decision.Reason : null);
+            InterviewRecord saved;
+            try
+            {
+                saved = await store.SaveAsync(
+                    userId,
+                    record,
+                    state,
+                    outbox,
+                    history,
+                    state.Drafts.Except(oldDrafts).ToList(),
+                    reply,
+                    cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                LogConcurrencyConflict(logger, interviewId, attempt);
+                continue;
+            }
+
+            // Rows of timers that fired or were cancelled, and of the completed effect, are garbage now.
+            var staleRows = oldTimers.Except(state.Timers).Select(t => TimerRow(userId, interviewId, t, now)).ToList();
+            if (completed is not null)
+            {
+                staleRows.Add(EffectRow(userId, interviewId, completed, now));
+            }
+
+            await dueIndex.RemoveAsync(staleRows, cancellationToken);
+            return new Commit(decision.Kind, saved, decision.Reason, newEffects);
+        }
+    }
+
+    /// <summary>
+    /// Runs the effects we hold and fires timers already due, until nothing is left (or the step bound is hit; the
+    /// scheduler finishes the rest). Returns the last record read.
+    /// </summary>
+    private async Task<InterviewRecord?> SettleAsync(string userId, string interviewId, ImmutableArray<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        var queue = new Queue<PendingEffect>(effects);
+        InterviewRecord? record = null;
+        for (var step = 0; step < MaxSettleSteps; step++)
+        {
+            record = await store.GetAsync(userId, interviewId, cancellationToken);
+            if (record is null)
+            {
+                return null;
+            }
+
+            if (queue.TryDequeue(out var effect))
+            {
+                // Someone else completed it or took it over after our claim ran out: it is theirs now.
+                var current = record.Outbox.FirstOrDefault(e => e.Id == effect.Id);
+                if (current is not null && current.ClaimedUntil == effect.ClaimedUntil)
+                {
+                    foreach (var followUp in await RunEffectAsync(record, current, cancellationToken))
+                    {
+                        queue.Enqueue(followUp);
+                    }
+                }
+
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var timer = record.State.Timers
+                .Where(t => t.DueAt <= now)
+                .OrderBy(t => t.DueAt)
+                .ThenBy(t => t.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (timer is null)
+            {
+                return record;
+            }
+
+            var commit = await CommitAsync(userId, interviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken);
+            foreach (var followUp in commit.NewEffects)
+            {
+                queue.Enqueue(followUp);
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>Runs one effect we hold and records how it went. Returns the effects that recording added.</summary>
+    private async Task<ImmutableArray<PendingEffect>> RunEffectAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        var outcome = await executor.ExecuteAsync(record.State, effect, settings, cancellationToken);
+        var userId = record.UserId;
+        var interviewId = record.State.Id;
+        switch (outcome.Kind, effect)
+        {
+            case (EffectOutcomeKind.Done, SendDraftEffect send):
+                return (await CommitAsync(userId, interviewId, new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow()), null, effect.Id, cancellationToken)).NewEffects;
+
+            case (EffectOutcomeKind.Permanent, SendDraftEffect send):
+                return (await CommitAsync(userId, interviewId, new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."), null, effect.Id, cancellationToken)).NewEffects;
+
+            case (EffectOutcomeKind.Transient, _):
+                await RescheduleAsync(userId, interviewId, effect, cancellationToken);
+                return [];
+
+            default:
+                await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
+                return [];
+        }
+    }
+
+    /// <summary>Takes over an effect whose claim ran out. Null when another worker got there first.</summary>
+    private async Task<PendingEffect?> ClaimAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        var claimed = effect with { ClaimedUntil = time.GetUtcNow() + options.Value.EffectLease };
+        return await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, claimed, cancellationToken, expected: record, retry: false)
+            ? claimed
+            : null;
+    }
+
+    /// <summary>A transient failure: try again later, backing off exponentially up to an hour.</summary>
+    private async Task RescheduleAsync(string userId, string interviewId, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Min(effect.Attempts, 12))));
+        var retry = effect with { ClaimedUntil = time.GetUtcNow() + backoff, Attempts = effect.Attempts + 1 };
+        await ChangeOutboxAsync(userId, interviewId, effect.Id, retry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces (or, with a null replacement, removes) an outbox effect without an event, moving its due row along.
+    /// With <paramref name="expected"/> and no retry, it succeeds only if the interview is unchanged since that read.
+    /// </summary>
+    private async Task<bool> ChangeOutboxAsync(
+        string userId,
+        string interviewId,
+        string effectId,
+        PendingEffect? replacement,
+        CancellationToken cancellationToken,
+        InterviewRecord? expected = null,
+        bool retry = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = expected ?? await store.GetAsync(userId, interviewId, cancellationToken);
+            expected = null;
+            var current = record?.Outbox.FirstOrDefault(e => e.Id == effectId);
+            if (record is null || current is null)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            if (replacement is not null)
+            {
+                await dueIndex.AddAsync([EffectRow(userId, interviewId, replacement, now)], cancellationToken);
+            }
+
+            var outbox = replacement is null
+                ? record.Outbox.Where(e => e.Id != effectId).ToImmutableArray()
+                : record.Outbox.Select(e => e.Id == effectId ? replacement : e).ToImmutableArray();
+            try
+            {
+                await store.SaveAsync(userId, record, record.State, outbox, history: null, [], reply: null, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (retry && attempt < MaxConflictRetries)
+            {
+                continue;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return false;
+            }
+
+            await dueIndex.RemoveAsync([EffectRow(userId, interviewId, current, now)], cancellationToken);
+            return true;
+        }
+    }
+
+    private static DueItem TimerRow(string userId, string interviewId, PendingTimer timer, DateTimeOffset now) =>
+        new(timer.DueAt, userId, interviewId, DueItemKind.Timer, timer.Id, now);
+
+    private static DueItem EffectRow(string userId, string interviewId, PendingEffect effect, DateTimeOffset now) =>
+        new(effect.ClaimedUntil, userId, interviewId, DueItemKind.Effect, effect.Id, now);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {InterviewId} changed concurrently (attempt {Attempt}); deciding again")]
+    private static partial void LogConcurrencyConflict(ILogger logger, string interviewId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running effect {EffectId} of interview {InterviewId} again after its worker stopped (attempts so far: {Attempts})")]
+    private static partial void LogEffectRescued(ILogger logger, string effectId, string interviewId, int attempts);
+}
