@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs FollowUpFlow locally, standalone: Azurite keeps its data in .local/azurite (git-ignored), the app serves
-# http://127.0.0.1:7071 and writes sent mail to .local/outbox. Ctrl+C stops both.
+# http://127.0.0.1:7071 and writes sent mail to .local/outbox. Ctrl+C stops both. Extra arguments go to the app
+# (e.g. --FollowUpFlow:Timeline:ThankYouDelay=00:00:00).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-ensure_tools
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The first run installs Azurite and builds the app at the same time.
+ensure_tools &
+tools_pid=$!
+dotnet build src/FollowUpFlow.App -c Release -v quiet -nologo -clp:NoSummary
+wait "$tools_pid"
 
 # Azurite's usual ports when they are free, so other tools find it; otherwise any free ones.
 ports=()
@@ -16,6 +23,11 @@ echo "Azurite: tables on 127.0.0.1:${ports[2]}, queues on 127.0.0.1:${ports[1]},
 export FollowUpFlow__Storage__ConnectionString
 FollowUpFlow__Storage__ConnectionString="$(azurite_connection_string "${ports[@]}")"
 export FollowUpFlow__Outbox__Folder="${FollowUpFlow__Outbox__Folder:-$REPO_ROOT/.local/outbox}"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "FollowUpFlow: http://127.0.0.1:7071 (outbox: $FollowUpFlow__Outbox__Folder)" >&2
-dotnet run --project src/FollowUpFlow.App -c Release -- "$@"
+
+# The app runs as a child we wait on, so a stop signal reaches this script at once and both processes end.
+dotnet src/FollowUpFlow.App/bin/Release/net10.0/FollowUpFlow.App.dll --contentRoot src/FollowUpFlow.App "$@" &
+app_pid=$!
+trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; stop_azurite' EXIT
+trap 'exit 130' INT TERM
+wait "$app_pid"

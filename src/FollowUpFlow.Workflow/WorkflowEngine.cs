@@ -129,7 +129,7 @@ public sealed partial class WorkflowEngine(
                 (record?.HistoryCount ?? 0) + 1,
                 now,
                 decision.Kind == DecisionKind.Applied,
-                EventDescriptions.Describe(workflowEvent),
+                EventDescriptions.Describe(workflowEvent, state),
                 workflowEvent,
                 decision.Kind == DecisionKind.Ignored ? decision.Reason : null);
             InterviewRecord saved;
