@@ -9,7 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The first run installs Azurite and builds the app at the same time.
 ensure_tools &
 tools_pid=$!
-dotnet build src/FollowUpFlow.App -c Release -v quiet -nologo -clp:NoSummary
+# Analyzers run in the test command; skipping them here makes the first start quicker.
+dotnet build src/FollowUpFlow.App -c Release -v quiet -nologo -clp:NoSummary -p:RunAnalyzers=false
 wait "$tools_pid"
 
 # Azurite's usual ports when they are free, so other tools find it; otherwise any free ones.
@@ -26,8 +27,8 @@ export FollowUpFlow__Outbox__Folder="${FollowUpFlow__Outbox__Folder:-$REPO_ROOT/
 echo "FollowUpFlow: http://127.0.0.1:7071 (outbox: $FollowUpFlow__Outbox__Folder)" >&2
 
 # The app runs as a child we wait on, so a stop signal reaches this script at once and both processes end.
-dotnet src/FollowUpFlow.App/bin/Release/net10.0/FollowUpFlow.App.dll --contentRoot src/FollowUpFlow.App "$@" &
+dotnet src/FollowUpFlow.App/bin/Release/net10.0/FollowUpFlow.App.dll --contentRoot "$REPO_ROOT/src/FollowUpFlow.App" "$@" &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; stop_azurite' EXIT
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; stop_azurite' EXIT
 trap 'exit 130' INT TERM
 wait "$app_pid"

@@ -21,7 +21,10 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
     public const string DeleteDue = "DELETE due row";
     public const string QueueMessage = "POST research-queue message";
 
+    private const string KindProperty = "FollowUpFlow.Benchmarks.Kind";
+
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _trace = new();
     private long _interviewActions;
     private long _dueActions;
 
@@ -34,22 +37,43 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
     /// <summary>Due rows upserted inside due-index batches.</summary>
     public long DueBatchActions => Interlocked.Read(ref _dueActions);
 
+    /// <summary>When set, each response is also recorded in order, with a short label (see <see cref="Trace"/>).</summary>
+    public bool Tracing { get; set; }
+
+    /// <summary>
+    /// The requests in the order their responses came (only while <see cref="Tracing"/>): "read" (interview row),
+    /// "save[n]" (interviews $batch of n entity ops), "due+n" (due $batch of n rows), "due-1" (due-row delete),
+    /// "tick" (due range query), "queue" (research message); a status other than 2xx is appended, e.g. "read 404".
+    /// </summary>
+    public IReadOnlyList<string> Trace => [.. _trace];
+
     public long Of(string kind) => _byKind.TryGetValue(kind, out var n) ? n : 0;
 
     public void Reset()
     {
         _byKind.Clear();
+        _trace.Clear();
         Interlocked.Exchange(ref _interviewActions, 0);
         Interlocked.Exchange(ref _dueActions, 0);
     }
 
     public override void OnSendingRequest(HttpMessage message)
     {
-        var kind = Classify(message.Request);
+        var (kind, label) = Classify(message.Request);
         _byKind.AddOrUpdate(kind, 1, static (_, n) => n + 1);
+        message.SetProperty(KindProperty, label);
     }
 
-    private string Classify(Request request)
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        if (Tracing && message.TryGetProperty(KindProperty, out var label) && label is string text)
+        {
+            var status = message.Response.Status;
+            _trace.Enqueue(status is >= 200 and < 300 ? text : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text} {status}"));
+        }
+    }
+
+    private (string Kind, string Label) Classify(Request request)
     {
         var method = request.Method.Method;
         var path = Uri.UnescapeDataString(request.Uri.ToUri().AbsolutePath);
@@ -57,7 +81,7 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
 
         if (resource.StartsWith(queueName + "/", StringComparison.Ordinal) && method == "POST")
         {
-            return QueueMessage;
+            return (QueueMessage, "queue");
         }
 
         if (resource == "$batch" && method == "POST")
@@ -67,13 +91,13 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
             if (body.Contains("/" + dueTable, StringComparison.Ordinal))
             {
                 Interlocked.Add(ref _dueActions, actions);
-                return BatchDue;
+                return (BatchDue, Label($"due+{actions}"));
             }
 
             if (body.Contains("/" + interviewsTable, StringComparison.Ordinal))
             {
                 Interlocked.Add(ref _interviewActions, actions);
-                return BatchInterviews;
+                return (BatchInterviews, Label($"save[{actions}]"));
             }
         }
 
@@ -81,19 +105,23 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
         {
             return method switch
             {
-                "DELETE" => DeleteDue,
-                "GET" => QueryDue,
-                _ => $"{method} due table",
+                "DELETE" => (DeleteDue, "due-1"),
+                "GET" => (QueryDue, "tick"),
+                _ => Other(method, resource),
             };
         }
 
         if (resource.StartsWith(interviewsTable + "(", StringComparison.Ordinal) && method == "GET")
         {
-            return resource.StartsWith(interviewsTable + "()", StringComparison.Ordinal) ? QueryInterviews : ReadInterview;
+            return resource.StartsWith(interviewsTable + "()", StringComparison.Ordinal) ? (QueryInterviews, "query") : (ReadInterview, "read");
         }
 
-        return $"{method} {resource}";
+        return Other(method, resource);
     }
+
+    private static (string Kind, string Label) Other(string method, string resource) => ($"{method} {resource}", $"{method} {resource}");
+
+    private static string Label(FormattableString text) => FormattableString.Invariant(text);
 
     private static string ReadBody(Request request)
     {

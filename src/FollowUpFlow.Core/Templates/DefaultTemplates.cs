@@ -9,7 +9,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate ThankYou = new(
         "Thank you for the {{role}} interview",
         """
-        Hi {{interviewerName}},
+        Hi {{interviewerFirstName}},
 
         Thank you for taking the time to speak with me on {{interviewDate}} about the {{role}} role at {{company}}. I enjoyed our conversation and came away even more interested in the work your team is doing.
 
@@ -22,7 +22,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate StatusCheckIn = new(
         "{{role}} at {{company}}: checking in",
         """
-        Hi {{recruiterName}},
+        Hi {{recruiterFirstName}},
 
         I hope your week is going well. I interviewed for the {{role}} role on {{interviewDate}} and wanted to ask whether there is an update on the next steps or the timeline.
 
@@ -35,7 +35,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate FeedbackRequest = new(
         "Feedback on my {{role}} interview",
         """
-        Hi {{recipientName}},
+        Hi {{recipientFirstName}},
 
         Thank you for letting me know, and for the time you and the team gave me during the process for the {{role}} role at {{company}}.
 
@@ -51,7 +51,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate FeedbackNudge = new(
         "Re: {{originalSubject}}",
         """
-        Hi {{recipientName}},
+        Hi {{recipientFirstName}},
 
         I wanted to follow up on my note about the {{role}} interview in case it got buried; even one or two brief points would be genuinely helpful. If you can't share anything, no problem at all, and thank you either way.
 
@@ -62,32 +62,32 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate ReflectionPrompt = new(
         "How did the {{role}} interview at {{company}} go?",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         While it is still fresh, take five minutes to note down:
         - what went well, and what you would say the same way again;
         - which questions stumped you, and how you would answer them now;
         - anything you learned about the team or the role.
 
-        A few lines now make the next interview easier, and help make sense of any feedback later. Your thank-you drafts will follow shortly.
+        A few lines now make the next interview easier, and help make sense of any feedback later.
         """);
 
     public static readonly MessageTemplate DraftsWaiting = new(
         "To approve: {{count}} draft(s) for {{company}}",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         These drafts for your {{role}} interview at {{company}} are waiting for you:
 
         {{drafts}}
 
-        Approve, edit or skip each one in the dashboard, with the links in this email, or with the CLI. Nothing is sent until you approve it.
+        Approve, edit or skip each one in FollowUpFlow. Nothing is sent until you approve it.
         """);
 
     public static readonly MessageTemplate ApprovalReminder = new(
         "Reminder: {{count}} draft(s) for {{company}} still waiting",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         These drafts for your {{role}} interview at {{company}} are still waiting for your approval:
 
@@ -99,7 +99,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate SendFailed = new(
         "Not sent: {{draftSubject}}",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         Your email to {{recipientName}} about the {{role}} role at {{company}} could not be sent:
 
@@ -111,7 +111,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate SendFailedAfterClose = new(
         "Not sent: {{draftSubject}}",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         Your email to {{recipientName}} about the {{role}} role at {{company}} could not be sent:
 
@@ -123,7 +123,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate NoThankYouRecipients = new(
         "No thank-you drafts for {{company}}",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         None of your interviewers for the {{role}} role at {{company}} on {{interviewDate}} has a known email address, so no thank-you drafts were written. If you have a way to reach them, a short personal note is still worth sending.
         """);
@@ -131,7 +131,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate NoStatusCheckInRecipient = new(
         "No news from {{company}} yet",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         It has been a while since your {{role}} interview at {{company}} on {{interviewDate}} and no outcome is recorded yet. A short check-in would be due now, but there is no recruiter address to send it to. If you know who to ask, it is worth a brief note.
         """);
@@ -139,7 +139,7 @@ internal static class DefaultTemplates
     public static readonly MessageTemplate NoFeedbackContact = new(
         "{{company}}: no one to ask for feedback",
         """
-        Hi {{candidateName}},
+        Hi {{candidateFirstName}},
 
         Sorry the {{role}} role at {{company}} did not work out. There is no recruiter or interviewer address to ask for feedback, so the interview is closed without a feedback request. The research on who got the role is queued.
         """);

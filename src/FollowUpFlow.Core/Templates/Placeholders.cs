@@ -4,6 +4,12 @@ namespace FollowUpFlow.Core.Templates;
 public static class Placeholders
 {
     public const string CandidateName = "candidateName";
+
+    /// <summary>First names, for greetings ("Hi Ana,"): the first word of the name, or what follows the comma in "Silva, Ana".</summary>
+    public const string CandidateFirstName = "candidateFirstName";
+    public const string InterviewerFirstName = "interviewerFirstName";
+    public const string RecruiterFirstName = "recruiterFirstName";
+    public const string RecipientFirstName = "recipientFirstName";
     public const string InterviewerName = "interviewerName";
     public const string RecruiterName = "recruiterName";
 

@@ -25,6 +25,10 @@ public static class TemplateValues
         return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [Placeholders.CandidateName] = Clean(candidate.Name),
+            [Placeholders.CandidateFirstName] = FirstName(candidate.Name) ?? NoName,
+            [Placeholders.InterviewerFirstName] = FirstName(interviewer?.Name) ?? NoName,
+            [Placeholders.RecruiterFirstName] = FirstName(details.Recruiter?.Name) ?? NoName,
+            [Placeholders.RecipientFirstName] = FirstName(recipient?.Name) ?? NoName,
             [Placeholders.InterviewerName] = NameOrFallback(interviewer),
             [Placeholders.RecruiterName] = NameOrFallback(details.Recruiter),
             [Placeholders.RecipientName] = NameOrFallback(recipient),
@@ -39,6 +43,25 @@ public static class TemplateValues
         string.IsNullOrWhiteSpace(person?.Name) ? NoName : person.Name.Trim();
 
     private static string? Clean(string? value) => value?.Trim();
+
+    /// <summary>"Ana Silva" → "Ana"; "Silva, Ana" → "Ana"; a name that is an address (no name was given) → null.</summary>
+    public static string? FirstName(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var comma = trimmed.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0 && comma < trimmed.Length - 1)
+        {
+            trimmed = trimmed[(comma + 1)..].Trim();
+        }
+
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? trimmed[..space] : trimmed;
+    }
 
     private static bool SamePerson(Person? a, Person b) =>
         a is not null

@@ -1,0 +1,156 @@
+using Azure.Core;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Mail;
+using FollowUpFlow.Storage;
+using FollowUpFlow.Storage.Queues;
+using FollowUpFlow.Storage.Tables;
+using FollowUpFlow.Workflow;
+using FollowUpFlow.Workflow.Configuration;
+using FollowUpFlow.Workflow.Effects;
+using FollowUpFlow.Workflow.Persistence;
+using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpFlow.Benchmarks;
+
+/// <summary>What the counted clients sent since the last <see cref="BenchEnvironment.Take"/>.</summary>
+public sealed record RequestSample(
+    long Total,
+    IReadOnlyDictionary<string, long> ByMethod,
+    IReadOnlyDictionary<string, long> ByKind,
+    long InterviewBatchActions,
+    long DueBatchActions)
+{
+    public long Method(string method) => ByMethod.TryGetValue(method, out var n) ? n : 0;
+
+    public long Kind(string kind) => ByKind.TryGetValue(kind, out var n) ? n : 0;
+}
+
+/// <summary>
+/// The real shell (engine, scheduler, store, due index, effect executor, file outbox) over uniquely named tables and
+/// queue that are deleted at the end. Every request the workflow sends passes a <see cref="RequestCountingPolicy"/>
+/// and a <see cref="RequestLog"/>, both at PerRetry, so a retried request counts twice. The benchmark's own checks
+/// (history, due rows, files) read through separate, uncounted clients.
+/// </summary>
+public sealed class BenchEnvironment : IAsyncDisposable
+{
+    public const string UserId = "default";
+
+    private readonly TableClient _interviews;
+    private readonly TableClient _due;
+    private readonly QueueClient _queue;
+    private readonly TableClient _probeInterviews;
+    private readonly TableClient _probeDue;
+
+    private BenchEnvironment(string connectionString, WorkflowSettings settings, DateTimeOffset start)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var interviewsName = "BenchInterviews" + suffix;
+        var dueName = "BenchDue" + suffix;
+        var queueName = "bench-research-" + suffix;
+
+        Counter = new RequestCountingPolicy();
+        Log = new RequestLog(interviewsName, dueName, queueName);
+        var counted = new StorageClientOptions();
+        counted.AddPolicy(Counter, HttpPipelinePosition.PerRetry);
+        counted.AddPolicy(Log, HttpPipelinePosition.PerRetry);
+
+        var account = StorageAccount.Parse(connectionString);
+        var tables = new TableServiceClient(account, counted);
+        _interviews = tables.GetTableClient(interviewsName);
+        _due = tables.GetTableClient(dueName);
+        _queue = new QueueServiceClient(account, counted).GetQueueClient(queueName);
+
+        var probeTables = new TableServiceClient(account, new StorageClientOptions());
+        _probeInterviews = probeTables.GetTableClient(interviewsName);
+        _probeDue = probeTables.GetTableClient(dueName);
+        ProbeQueue = new QueueServiceClient(account, new StorageClientOptions()).GetQueueClient(queueName);
+        ProbeStore = new InterviewStore(_probeInterviews);
+
+        Time = new SettableTimeProvider(start);
+        OutboxFolder = Path.Combine(Path.GetTempPath(), "followupflow-bench", suffix);
+        var options = Options.Create(new WorkflowOptions());
+        var transport = new FileOutboxTransport(
+            Options.Create(new FileOutboxOptions { Folder = OutboxFolder }), Time, NullLogger<FileOutboxTransport>.Instance);
+        var executor = new EffectExecutor(transport, _queue, Time, NullLogger<EffectExecutor>.Instance);
+        var dueIndex = new DueIndex(_due);
+        Engine = new WorkflowEngine(new InterviewStore(_interviews), dueIndex, executor, settings, Time, options, NullLogger<WorkflowEngine>.Instance);
+        Scheduler = new Scheduler(dueIndex, Engine, Time, options, NullLogger<Scheduler>.Instance);
+    }
+
+    public RequestCountingPolicy Counter { get; }
+
+    public RequestLog Log { get; }
+
+    public SettableTimeProvider Time { get; }
+
+    public WorkflowEngine Engine { get; }
+
+    public Scheduler Scheduler { get; }
+
+    /// <summary>Reads for the benchmark's own checks; not counted.</summary>
+    public InterviewStore ProbeStore { get; }
+
+    public QueueClient ProbeQueue { get; }
+
+    public string OutboxFolder { get; }
+
+    /// <summary>Creates the tables and queue (uncounted: the counters start at zero).</summary>
+    public static async Task<BenchEnvironment> CreateAsync(string connectionString, WorkflowSettings settings, DateTimeOffset start)
+    {
+        var environment = new BenchEnvironment(connectionString, settings, start);
+        await environment._interviews.CreateIfNotExistsAsync();
+        await environment._due.CreateIfNotExistsAsync();
+        await environment._queue.CreateIfNotExistsAsync();
+        environment.Take();
+        return environment;
+    }
+
+    /// <summary>The requests counted since the last call, then zero again.</summary>
+    public RequestSample Take()
+    {
+        var sample = new RequestSample(Counter.Total, Counter.ByMethod, Log.ByKind, Log.InterviewBatchActions, Log.DueBatchActions);
+        var classified = sample.ByKind.Values.Sum();
+        if (classified != sample.Total)
+        {
+            throw new InvalidOperationException($"The request log saw {classified} requests but the counter {sample.Total}.");
+        }
+
+        Counter.Reset();
+        Log.Reset();
+        return sample;
+    }
+
+    public int EmlCount() => EmlFiles().Count;
+
+    public IReadOnlyList<string> EmlFiles() =>
+        Directory.Exists(OutboxFolder) ? Directory.GetFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).ToList() : [];
+
+    public async Task<int> DueRowCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in _probeDue.QueryAsync(null, ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<InterviewRecord> RecordAsync(string interviewId) =>
+        await ProbeStore.GetAsync(UserId, interviewId, CancellationToken.None)
+        ?? throw new InvalidOperationException($"Interview {interviewId} is not stored.");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _probeInterviews.DeleteAsync();
+        await _probeDue.DeleteAsync();
+        await ProbeQueue.DeleteAsync();
+        if (Directory.Exists(OutboxFolder))
+        {
+            Directory.Delete(OutboxFolder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using FollowUpFlow.Core.Events;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Workflow;
+using FollowUpFlow.Workflow.Persistence;
+using static FollowUpFlow.Benchmarks.Markdown;
+
+namespace FollowUpFlow.Benchmarks;
+
+/// <summary>
+/// One complete happy-path interview, step by step, through the real engine: the confirmation (the interview ended
+/// two hours ago and the thank-you delay is zero, so its timers fire at once), approving one thank-you with an edited
+/// body, recording a rejection (which withdraws the other thank-you and queues research), approving the feedback
+/// request, and the recruiter's reply, which closes the interview.
+/// </summary>
+public static class HappyPathScenario
+{
+    /// <summary>Midday in Europe/London (GMT in December): no night-time deferral of the feedback request.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 8, 12, 0, 0, TimeSpan.Zero);
+
+    private const string InterviewId = "iv-happy";
+
+    private static readonly Person Ana = new("Ana Silva", "ana@contoso.example");
+    private static readonly Person Ben = new("Ben Okafor", "ben@contoso.example");
+    private static readonly Person Riley = new("Riley Recruiter", "riley@contoso.example");
+
+    public static WorkflowSettings Settings => new()
+    {
+        Candidate = new CandidateProfile("Alex Morgan", "alex@example.com", "Alex", "Europe/London"),
+        ThankYouDelay = TimeSpan.Zero,
+    };
+
+    public static async Task<string> RunAsync(string connectionString)
+    {
+        await using var env = await BenchEnvironment.CreateAsync(connectionString, Settings, Start);
+        var engine = env.Engine;
+        var steps = new List<StepResult>();
+        var historySeen = 0;
+        var filesSeen = new HashSet<string>(StringComparer.Ordinal);
+        env.Log.Tracing = true;
+
+        async Task<WorkflowResult> Step(string name, Func<Task<WorkflowResult>> action)
+        {
+            var result = await action();
+            var trace = env.Log.Trace;
+            var sample = env.Take();
+            Expect(result.Kind == DecisionKind.Applied, $"{name}: expected Applied, got {result.Kind} ({result.Reason})");
+            var history = await env.ProbeStore.GetHistoryAsync(BenchEnvironment.UserId, InterviewId, CancellationToken.None);
+            var added = history.Where(h => h.Sequence > historySeen).ToList();
+            historySeen = history.Count;
+            var newFiles = env.EmlFiles().Where(filesSeen.Add).ToList();
+            steps.Add(new StepResult(name, sample, added, newFiles.Count, trace, newFiles.Select(Subject).ToList()));
+            env.Time.Advance(TimeSpan.FromMinutes(10));
+            return result;
+        }
+
+        var now = env.Time.GetUtcNow();
+        var details = new InterviewDetails("Contoso", "Senior Engineer", now.AddHours(-3), now.AddHours(-2), "Europe/London", [Ana, Ben], Riley);
+        var created = await Step("1. Confirmation (create)", () =>
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new ConfirmationReceived(InterviewId, details), null, default));
+        var thankYous = created.State!.Drafts.Where(d => d.Kind == DraftKind.ThankYou).ToList();
+        Expect(thankYous.Count == 2 && thankYous.All(d => d.Status == DraftStatus.Pending), "expected two pending thank-you drafts after the confirmation");
+
+        var toAna = thankYous.Single(d => d.To == Ana);
+        var approved = await Step("2. Approve thank-you (edited)", () =>
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new DraftApproved(toAna.Id, null, "Thank you, Ana - edited by hand."), null, default));
+        Expect(approved.State!.FindDraft(toAna.Id)!.Status == DraftStatus.Sent, "the approved thank-you was not sent");
+
+        var rejected = await Step("3. Outcome: rejected", () =>
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new OutcomeRecorded(Outcome.Rejected, new SuccessfulCandidate("Sam Lee", null, null)), null, default));
+        Expect(rejected.State!.Phase == InterviewPhase.Rejected, "the interview is not rejected");
+        Expect(rejected.State.Drafts.Single(d => d.To == Ben && d.Kind == DraftKind.ThankYou).Status == DraftStatus.Withdrawn, "Ben's thank-you was not withdrawn");
+        var feedbackRequest = rejected.State.Drafts.Single(d => d.Kind == DraftKind.FeedbackRequest);
+
+        var sent = await Step("4. Approve feedback request", () =>
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new DraftApproved(feedbackRequest.Id), null, default));
+        Expect(sent.State!.Phase == InterviewPhase.AwaitingFeedback, "the feedback request was not sent");
+
+        var reply = new StoredReply("r1", InterviewId, Riley.Email!, "Re: feedback", "You were strong on design; practise estimation.", env.Time.GetUtcNow());
+        var closed = await Step("5. Reply received (closes)", () =>
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new ReplyReceived(reply.Id, reply.From, reply.Subject, reply.ReceivedAt), reply, default));
+        Expect(closed.State!.Phase == InterviewPhase.Closed && closed.State.CloseReason == CloseReason.FeedbackReceived, "the reply did not close the interview");
+        Expect(closed.State.Timers.IsEmpty, "timers are left after the close");
+
+        var dueRows = await env.DueRowCountAsync();
+        Expect(dueRows == 0, $"{dueRows} due rows are left after the close");
+        var research = await env.ProbeQueue.PeekMessagesAsync(10);
+        Expect(research.Count == 1, $"expected one research task, found {research.Count}");
+
+        return Render(steps, env.EmlCount(), dueRows, research.Count);
+    }
+
+    private static string Render(List<StepResult> steps, int emlFiles, int dueRows, int researchTasks)
+    {
+        var methods = steps.SelectMany(s => s.Sample.ByMethod.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var headers = new List<string> { "Step", "Requests" };
+        headers.AddRange(methods);
+        headers.AddRange(["Interview reads", "Interviews $batch (entity ops)", "Due $batch (rows)", "Due-row DELETEs", "Queue POSTs", "History events", ".eml files"]);
+
+        IReadOnlyList<string> Row(string name, IReadOnlyList<RequestSample> samples, int history, int files)
+        {
+            long Sum(Func<RequestSample, long> f) => samples.Sum(f);
+            var row = new List<string> { name, N(Sum(s => s.Total)) };
+            row.AddRange(methods.Select(m => N(Sum(s => s.Method(m)))));
+            row.Add(N(Sum(s => s.Kind(RequestLog.ReadInterview))));
+            row.Add(Inv($"{Sum(s => s.Kind(RequestLog.BatchInterviews))} ({Sum(s => s.InterviewBatchActions)})"));
+            row.Add(Inv($"{Sum(s => s.Kind(RequestLog.BatchDue))} ({Sum(s => s.DueBatchActions)})"));
+            row.Add(N(Sum(s => s.Kind(RequestLog.DeleteDue))));
+            row.Add(N(Sum(s => s.Kind(RequestLog.QueueMessage))));
+            row.Add(N(history));
+            row.Add(N(files));
+            return row;
+        }
+
+        var rows = steps.Select(s => Row(s.Name, [s.Sample], s.History.Count, s.Files)).ToList();
+        rows.Add(Row("**Total**", steps.Select(s => s.Sample).ToList(), steps.Sum(s => s.History.Count), steps.Sum(s => s.Files)));
+        var right = Enumerable.Range(1, headers.Count - 1).ToHashSet();
+
+        var other = steps.SelectMany(s => s.Sample.ByKind.Keys)
+            .Where(k => k is not (RequestLog.ReadInterview or RequestLog.BatchInterviews or RequestLog.BatchDue or RequestLog.DeleteDue or RequestLog.QueueMessage))
+            .Distinct().ToList();
+
+        var text = new System.Text.StringBuilder();
+        text.Append("## Happy path: one interview, confirmation to reply\n\n");
+        text.Append(Table(headers, rows, right));
+        if (other.Count > 0)
+        {
+            text.Append(Inv($"\nOther requests: {string.Join(", ", other)}\n"));
+        }
+
+        text.Append("\nWhat each step did: its history events, the messages it wrote, and its requests in order ");
+        text.Append("(read = interview row GET, save[n] = interviews-table $batch of n entity ops, due+n = due-index $batch of n rows, ");
+        text.Append("due-1 = due-row DELETE, queue = research-queue POST; a non-2xx status follows the label):\n\n");
+        foreach (var step in steps)
+        {
+            text.Append(Inv($"- **{step.Name}**: events {string.Join(", ", step.History.Select(Describe))}"));
+            text.Append(step.Subjects.Count == 0 ? "; no message" : Inv($"; messages: {string.Join("; ", step.Subjects.Select(s => '"' + s + '"'))}"));
+            text.Append(Inv($"\n  `{string.Join(" ", step.Trace)}`\n"));
+        }
+
+        text.Append(Inv($"\nAfter the close: {dueRows} due rows left, {researchTasks} research task queued, {emlFiles} .eml files in the outbox.\n"));
+        return text.ToString();
+    }
+
+    private static string Describe(HistoryEntry entry)
+    {
+        var name = entry.Event switch
+        {
+            TimerFired fired => Inv($"TimerFired({fired.Kind})"),
+            OutcomeRecorded outcome => Inv($"OutcomeRecorded({outcome.Outcome})"),
+            { } e => e.GetType().Name,
+        };
+        return entry.Applied ? name : name + " (ignored)";
+    }
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Happy path: " + message);
+        }
+    }
+
+    private static string Subject(string path) =>
+        File.ReadLines(path).FirstOrDefault(l => l.StartsWith("Subject: ", StringComparison.Ordinal))?["Subject: ".Length..] ?? "(no subject)";
+
+    private sealed record StepResult(
+        string Name,
+        RequestSample Sample,
+        IReadOnlyList<HistoryEntry> History,
+        int Files,
+        IReadOnlyList<string> Trace,
+        IReadOnlyList<string> Subjects);
+}

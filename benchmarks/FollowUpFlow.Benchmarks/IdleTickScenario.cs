@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text;
+using FollowUpFlow.Core.Events;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Workflow.Scheduling;
+using static FollowUpFlow.Benchmarks.Markdown;
+
+namespace FollowUpFlow.Benchmarks;
+
+/// <summary>
+/// The scheduler's tick at scale: many stored interviews whose timers are all in the future, then a tick with nothing
+/// due (the due index answers with one range query), then a tick with exactly <see cref="DueCount"/> interviews due, to
+/// show that a tick costs in proportion to what is due, not to what is stored.
+/// </summary>
+public static class IdleTickScenario
+{
+    public const int DueCount = 10;
+
+    public static readonly DateTimeOffset Start = new(2026, 12, 8, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly Person Ana = new("Ana Silva", "ana@contoso.example");
+    private static readonly Person Riley = new("Riley Recruiter", "riley@contoso.example");
+
+    /// <summary>The default timeline: reflection prompt at end + 30 min, thank-yous at end + 1 h, check-in at end + 7 days.</summary>
+    public static WorkflowSettings Settings => new()
+    {
+        Candidate = new CandidateProfile("Alex Morgan", "alex@example.com", "Alex", "Europe/London"),
+    };
+
+    public static async Task<string> RunAsync(string connectionString, int interviews, int parallelism)
+    {
+        await using var env = await BenchEnvironment.CreateAsync(connectionString, Settings, Start);
+        var engine = env.Engine;
+        var t0 = env.Time.GetUtcNow();
+
+        // Seed: interviews 30+ days ahead, so every timer is weeks away.
+        var seeding = Stopwatch.StartNew();
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, interviews), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, ct) =>
+        {
+            var id = Inv($"bulk-{i:D5}");
+            var start = t0.AddDays(30).AddMinutes(i);
+            var result = await engine.ApplyAsync(BenchEnvironment.UserId, id, new ConfirmationReceived(id, Details(start)), null, ct);
+            Expect(result.Kind == DecisionKind.Applied, $"creating {id}: {result.Kind} ({result.Reason})");
+            var n = Interlocked.Increment(ref done);
+            if (n % 1000 == 0)
+            {
+                await Console.Error.WriteLineAsync(Inv($"  seeded {n:N0} / {interviews:N0} ({seeding.Elapsed.TotalSeconds:F0} s)"));
+            }
+        });
+        seeding.Stop();
+        var seed = env.Take();
+
+        // The ones that come due first: they start tomorrow, so their reflection prompt (end + 30 min) is due first.
+        for (var i = 0; i < DueCount; i++)
+        {
+            var id = Inv($"soon-{i:D2}");
+            var result = await engine.ApplyAsync(BenchEnvironment.UserId, id, new ConfirmationReceived(id, Details(t0.AddDays(1).AddMinutes(i))), null, default);
+            Expect(result.Kind == DecisionKind.Applied, $"creating {id}: {result.Kind} ({result.Reason})");
+        }
+
+        var soon = env.Take();
+        var dueRows = await env.DueRowCountAsync();
+
+        // Nothing due.
+        var idle = await env.Scheduler.TickAsync(default);
+        var idleSample = env.Take();
+        Expect(idle.Due == 0, $"the idle tick found {idle.Due} due items");
+
+        // Exactly the soon-* reflection prompts due: end (t0 + 1 d 1 h + i min) + 30 min <= now < thank-you (end + 1 h).
+        env.Time.SetUtcNow(t0.AddDays(1).AddHours(1).AddMinutes(45));
+        var filesBefore = env.EmlCount();
+        env.Log.Tracing = true;
+        var busy = await env.Scheduler.TickAsync(default);
+        env.Log.Tracing = false;
+        var trace = env.Log.Trace;
+        var busySample = env.Take();
+        var files = env.EmlCount() - filesBefore;
+        Expect(busy.Due == DueCount && busy.Failed == 0, $"the tick found {busy.Due} due items ({busy.Failed} failed), expected {DueCount}");
+        for (var i = 0; i < DueCount; i++)
+        {
+            var record = await env.RecordAsync(Inv($"soon-{i:D2}"));
+            Expect(record.State.Timers.All(t => t.Kind != TimerKind.ReflectionPrompt), $"soon-{i:D2} still waits for its reflection prompt");
+            Expect(record.Outbox.IsEmpty, $"soon-{i:D2} has effects left in its outbox");
+        }
+
+        var after = await env.Scheduler.TickAsync(default);
+        var afterSample = env.Take();
+        Expect(after.Due == 0, $"the tick after found {after.Due} due items");
+        var dueRowsAfter = await env.DueRowCountAsync();
+
+        return Render(interviews, parallelism, seeding.Elapsed, seed, soon, dueRows, dueRowsAfter, idleSample, busySample, busy, files, afterSample, trace);
+    }
+
+    private static string Render(
+        int interviews,
+        int parallelism,
+        TimeSpan seeding,
+        RequestSample seed,
+        RequestSample soon,
+        int dueRows,
+        int dueRowsAfter,
+        RequestSample idle,
+        RequestSample busy,
+        TickResult busyTick,
+        int files,
+        RequestSample after,
+        IReadOnlyList<string> trace)
+    {
+        var stored = interviews + DueCount;
+        var text = new StringBuilder();
+        text.Append(Inv($"## Scheduler tick with {stored:N0} stored interviews\n\n"));
+        text.Append(Inv($"Seeding {interviews:N0} interviews through the engine, {parallelism} at a time: {seeding.TotalSeconds:F1} s "));
+        text.Append(Inv($"({interviews / seeding.TotalSeconds:F0} interviews/s), {seed.Total:N0} requests ({(double)seed.Total / interviews:F2} per interview: "));
+        text.Append(string.Join(", ", seed.ByKind.OrderByDescending(k => k.Value).Select(k => Inv($"{k.Value:N0} {k.Key}"))));
+        text.Append(Inv($"). Then {DueCount} interviews that come due first: {soon.Total} requests. Due rows stored: {dueRows:N0}.\n\n"));
+
+        var rows = new List<IReadOnlyList<string>>
+        {
+            TickRow("Idle tick: nothing due", 0, idle, "≤ 2", idle.Total <= 2),
+            TickRow(Inv($"Tick with {DueCount} due (reflection prompts)"), busyTick.Due, busy, Inv($"∝ due items"), null),
+            TickRow("Next tick: nothing due", 0, after, "≤ 2", after.Total <= 2),
+        };
+        text.Append(Table(
+            ["Tick", "Due items", "Requests", "Per due item", "GET", "POST", "DELETE", "Target", "Result"],
+            rows,
+            new HashSet<int> { 1, 2, 3, 4, 5, 6 }));
+
+        text.Append(Inv($"\nThe tick with {DueCount} due, by kind: "));
+        text.Append(string.Join(", ", busy.ByKind.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal).Select(k => Inv($"{k.Value} {k.Key}"))));
+        text.Append(Inv($"; interviews $batch entity ops: {busy.InterviewBatchActions}, due rows upserted: {busy.DueBatchActions}; {files} .eml files written. "));
+        text.Append(Inv($"Due rows after: {dueRowsAfter:N0} (was {dueRows:N0}).\n"));
+        var perItem = (trace.Count - 1) / Math.Max(1, busyTick.Due);
+        text.Append(Inv($"\nIts requests in order (the range query, then the first due item; the other {busyTick.Due - 1} repeat it): "));
+        text.Append(Inv($"`{string.Join(" ", trace.Take(1 + perItem))}`\n"));
+        return text.ToString();
+    }
+
+    private static List<string> TickRow(string name, int due, RequestSample sample, string target, bool? pass) =>
+    [
+        name,
+        N(due),
+        N(sample.Total),
+        due == 0 ? "-" : F((double)sample.Total / due, "F1"),
+        N(sample.Method("GET")),
+        N(sample.Method("POST")),
+        N(sample.Method("DELETE")),
+        target,
+        pass switch { true => "pass", false => "**FAIL**", null => "-" },
+    ];
+
+    private static InterviewDetails Details(DateTimeOffset start) =>
+        new("Contoso", "Senior Engineer", start, start.AddHours(1), "Europe/London", [Ana], Riley);
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Scheduler tick: " + message);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using FollowUpFlow.Benchmarks;
+
+// Storage request counts (default) or the decider's time and allocations (--decider). Usage:
+//   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- [--interviews N] [--parallelism N]
+//   dotnet run -c Release -- --decider [BenchmarkDotNet options]
+const string StorageVariable = "FOLLOWUPFLOW_BENCH_STORAGE";
+
+if (args.Contains("--decider"))
+{
+    // In-process: no child project to build, so the repository's build settings never meet generated code.
+    var artifacts = Path.Combine(Path.GetTempPath(), "followupflow-bench", "BenchmarkDotNet.Artifacts");
+    var config = ManualConfig.Create(DefaultConfig.Instance)
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+        .WithArtifactsPath(artifacts);
+    var summary = BenchmarkRunner.Run<DeciderBenchmarks>(config, args.Where(a => a != "--decider").ToArray());
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
+
+var interviews = IntOption("--interviews", 10_000);
+var parallelism = IntOption("--parallelism", 8);
+var connectionString = Environment.GetEnvironmentVariable(StorageVariable);
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    await Console.Error.WriteLineAsync($"Set {StorageVariable} to a storage connection string (eng/bench.sh starts Azurite and sets it).");
+    return 2;
+}
+
+Console.WriteLine("# FollowUpFlow storage request counts");
+Console.WriteLine();
+Console.WriteLine(FormattableString.Invariant($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Environment.OSVersion}"));
+Console.WriteLine();
+Console.WriteLine(await HappyPathScenario.RunAsync(connectionString));
+Console.WriteLine(await IdleTickScenario.RunAsync(connectionString, interviews, parallelism));
+return 0;
+
+int IntOption(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
