@@ -1,6 +1,5 @@
 using FollowUpFlow.Mail;
 using FollowUpFlow.Storage;
-using FollowUpFlow.Storage.Queues;
 using FollowUpFlow.Storage.Tables;
 using FollowUpFlow.Workflow.Effects;
 using FollowUpFlow.Workflow.Persistence;
@@ -23,7 +22,8 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, Action<StorageClientOptions>? configureStorage = null)
     {
         services.AddOptions<CandidateOptions>().BindConfiguration(CandidateOptions.Section).ValidateDataAnnotations().Validate(
-            o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CandidateOptions.Section}:TimeZone is not a known IANA time zone.").ValidateOnStart();
+            o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CandidateOptions.Section}:TimeZone is not a known IANA time zone.").Validate(
+            o => IsMailAddress(o.Email), $"{CandidateOptions.Section}:Email is not an address mail can be sent from.").ValidateOnStart();
         services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.Section).ValidateDataAnnotations().Validate(
             o => new[] { o.ReflectionPromptDelay, o.ThankYouDelay, o.ApprovalReminderDelay, o.ThankYouExpiry, o.StatusCheckInDelay, o.FeedbackNudgeDelay, o.FeedbackCloseDelay }.All(d => d >= TimeSpan.Zero),
             "Timeline delays cannot be negative.").ValidateOnStart();
@@ -38,14 +38,11 @@ public static class WorkflowServiceCollectionExtensions
         {
             var options = new StorageClientOptions();
             configureStorage?.Invoke(options);
-            return options;
+            return new StorageClientFactory(StorageAccountFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value), options);
         });
-        services.AddSingleton(sp => StorageAccountFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
-        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
         services.AddSingleton(sp => new InterviewStore(TableFor(sp, "Interviews")));
         services.AddSingleton(sp => new DueIndex(TableFor(sp, "Due")));
-        services.AddSingleton(sp => sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResearchQueueName));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().GetQueueClient(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResearchQueueName));
         services.AddSingleton(sp => WorkflowSettingsFactory.Create(
             sp.GetRequiredService<IOptions<CandidateOptions>>().Value,
             sp.GetRequiredService<IOptions<TimelineOptions>>().Value));
@@ -56,6 +53,19 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
+    private static bool IsMailAddress(string address)
+    {
+        try
+        {
+            _ = new MailAddress(address);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static TableClient TableFor(IServiceProvider services, string name) =>
-        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<WorkflowOptions>>().Value.TablePrefix + name);
+        services.GetRequiredService<StorageClientFactory>().GetTableClient(services.GetRequiredService<IOptions<WorkflowOptions>>().Value.TablePrefix + name);
 }

@@ -1,4 +1,3 @@
-using FollowUpFlow.Storage;
 using FollowUpFlow.Storage.Tables;
 
 namespace FollowUpFlow.Workflow.Scheduling;
@@ -28,13 +27,7 @@ public sealed class DueIndex(TableClient table)
     {
         foreach (var item in items)
         {
-            try
-            {
-                await table.DeleteEntityAsync(Partition, item.RowKey, cancellationToken: cancellationToken);
-            }
-            catch (StorageRequestException e) when (e.Kind == StorageErrorKind.NotFound)
-            {
-            }
+            await table.DeleteEntityAsync(Partition, item.RowKey, cancellationToken: cancellationToken);
         }
     }
 

@@ -1,0 +1,29 @@
+using FollowUpFlow.App.Tests.Support;
+using FollowUpFlow.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpFlow.App.Tests;
+
+/// <summary>A bad setting stops the app at start-up with a message naming it, not at the first request that needs it.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StartupValidationTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("FollowUpFlow:Candidate:TimeZone", "Nowhere/Land", "TimeZone")]
+    [InlineData("FollowUpFlow:Candidate:Email", "not an address", "Email")]
+    [InlineData("FollowUpFlow:Candidate:UserId", "a|b", "UserId")]
+    [InlineData("FollowUpFlow:Timeline:ThankYouDelay", "-01:00:00", "negative")]
+    [InlineData("FollowUpFlow:Timeline:MorningHour", "25", "MorningHour")]
+    [InlineData("FollowUpFlow:Workflow:TablePrefix", "bad-prefix", "TablePrefix")]
+    [InlineData("FollowUpFlow:Outbox:Folder", "", "Folder")]
+    public void An_invalid_setting_stops_the_app_with_its_name(string key, string value, string named)
+    {
+        using var storage = new AppStorage();
+        using var app = new AppFactory(azurite, storage, new ManualTimeProvider()).WithWebHostBuilder(b => b.UseSetting(key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}
