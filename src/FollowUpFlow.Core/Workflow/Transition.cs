@@ -26,7 +26,8 @@ internal sealed class Transition(InterviewState input, DateTimeOffset now, Workf
 
     public WorkflowSettings Settings { get; } = settings;
 
-    public TimeZoneInfo Zone => TimeZones.Resolve(State.Details.TimeZone, Settings.Candidate.TimeZone);
+    /// <summary>The timeline runs on the candidate's clock (DESIGN.md): "next morning at 9:00" is the candidate's morning.</summary>
+    public TimeZoneInfo Zone => TimeZones.Resolve(Settings.Candidate.TimeZone, State.Details.TimeZone);
 
     public Decision Refuse(string reason) => Decision.Refused(Input, reason);
 

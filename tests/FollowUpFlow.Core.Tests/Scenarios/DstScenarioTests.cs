@@ -21,7 +21,7 @@ public sealed class DstScenarioTests
     }
 
     [Fact]
-    public void The_nudge_and_the_final_close_keep_the_send_wall_clock_time_across_fall_back()
+    public void The_nudge_and_the_final_close_keep_the_candidate_wall_clock_time_across_fall_back()
     {
         var start = TestData.Local("America/New_York", 2026, 10, 20, 10);
         var driver = WorkflowDriver.Confirmed(TestData.Details(start: start, timeZone: "America/New_York"));
@@ -31,9 +31,10 @@ public sealed class DstScenarioTests
 
         var state = driver.Delivered(DraftKind.FeedbackRequest).AppliedState();
 
-        var sentLocal = TestData.WallClock(state.Draft(DraftKind.FeedbackRequest).SentAt!.Value, "America/New_York");
-        Assert.Equal(sentLocal.AddDays(7), TestData.WallClock(state.Timer(TimerKind.FeedbackNudge).DueAt, "America/New_York"));
-        Assert.Equal(sentLocal.AddDays(21), TestData.WallClock(state.Timer(TimerKind.CloseWithoutFeedback).DueAt, "America/New_York"));
+        // The candidate is in Berlin; New York falls back on 1 November, inside the 7-day wait, Berlin does not.
+        var sentLocal = TestData.WallClock(state.Draft(DraftKind.FeedbackRequest).SentAt!.Value, TestData.Berlin);
+        Assert.Equal(sentLocal.AddDays(7), TestData.WallClock(state.Timer(TimerKind.FeedbackNudge).DueAt, TestData.Berlin));
+        Assert.Equal(sentLocal.AddDays(21), TestData.WallClock(state.Timer(TimerKind.CloseWithoutFeedback).DueAt, TestData.Berlin));
     }
 
     [Fact]

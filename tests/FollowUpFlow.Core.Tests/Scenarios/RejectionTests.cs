@@ -59,15 +59,17 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public void Night_is_judged_in_the_interview_time_zone()
+    public void Night_is_judged_on_the_candidate_clock_not_the_interview_time_zone()
     {
-        // 23:00 in Berlin is 17:00 in New York: daytime for an interview held there.
+        // 23:00 in Berlin (the candidate) is 17:00 in New York (the interview): night for the candidate.
         var details = TestData.Details(start: TestData.Local("America/New_York", 2026, 3, 10, 10), timeZone: "America/New_York");
         var driver = WorkflowDriver.Confirmed(details);
 
         var rejection = driver.At(TestData.Local(TestData.Berlin, 2026, 3, 11, 23), new OutcomeRecorded(Outcome.Rejected));
 
-        Assert.Single(rejection.Of<CreateDraft>());
+        Assert.Empty(rejection.Of<CreateDraft>());
+        var deferred = rejection.AppliedState().Timer(TimerKind.FeedbackRequestDraft);
+        Assert.Equal(new DateTime(2026, 3, 12, 9, 0, 0), TestData.WallClock(deferred.DueAt, TestData.Berlin));
     }
 
     [Fact]

@@ -31,13 +31,15 @@ internal static class TimerHandler
                 $"Timer {timer.Id} is now due at {timer.DueAt:O}, not {fired.DueAt:O}; this firing is stale."));
         }
 
+        // A pending timer that comes due is always consumed, even when it has nothing left to do: a timer the
+        // decider ignored would stay pending and be fired again at every tick.
+        transition.Cancel(timer);
         var pending = transition.State.Drafts.Where(d => d.Status == DraftStatus.Pending).ToList();
         if (timer.Kind == TimerKind.ApprovalReminder && pending.Count == 0)
         {
-            return transition.Ignore("No draft is waiting for approval any more.");
+            return transition.Apply();
         }
 
-        transition.Cancel(timer);
         switch (timer.Kind)
         {
             case TimerKind.ReflectionPrompt:

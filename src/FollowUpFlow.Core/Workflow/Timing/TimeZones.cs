@@ -15,8 +15,9 @@ public static class TimeZones
     /// The interview's zone. A state the decider created always has a valid one; the fallbacks only keep a
     /// hand-made or legacy state (or a host missing tzdata) from throwing.
     /// </summary>
-    public static TimeZoneInfo Resolve(string? interviewZone, string? candidateZone) =>
-        TryFind(interviewZone, out var zone) ? zone
-        : TryFind(candidateZone, out var candidate) ? candidate
+    /// <summary>The first of the given zones that is known here, else UTC.</summary>
+    public static TimeZoneInfo Resolve(string? preferred, string? fallback) =>
+        TryFind(preferred, out var zone) ? zone
+        : TryFind(fallback, out var other) ? other
         : TimeZoneInfo.Utc;
 }
