@@ -16,7 +16,7 @@ builder.Services.AddSingleton(mode);
 builder.Services.AddFollowUpFlowWorkflow();
 builder.Services.AddSingleton<UserContext>();
 builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddExceptionHandler<KnownExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -36,10 +36,16 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimit();
+app.UseRequestGuards(mode);
 app.MapHealthEndpoints();
 app.MapInterviewEndpoints();
 app.MapDraftEndpoints();
 app.MapFunctionInvocationEndpoints();
+if (!mode.IsFunctionsHost)
+{
+    app.Lifetime.ApplicationStarted.Register(() => LoopbackCheck.StopUnlessLoopback(app));
+}
+
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the in-process API tests.</summary>

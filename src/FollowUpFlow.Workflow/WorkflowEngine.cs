@@ -6,6 +6,7 @@ using FollowUpFlow.Workflow.Configuration;
 using FollowUpFlow.Workflow.Effects;
 using FollowUpFlow.Workflow.Persistence;
 using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +25,22 @@ public sealed partial class WorkflowEngine(
     WorkflowSettings settings,
     TimeProvider time,
     IOptions<WorkflowOptions> options,
-    ILogger<WorkflowEngine> logger)
+    ILogger<WorkflowEngine> logger,
+    IHostApplicationLifetime? lifetime = null)
 {
     private const int MaxConflictRetries = 10;
 
     /// <summary>Bounds the follow-up work one call does inline; the rest is left to the scheduler.</summary>
     private const int MaxSettleSteps = 64;
+
+    /// <summary>A send that has failed this often with "try again later" errors is reported to the candidate as failed.</summary>
+    public const int MaxSendAttempts = 8;
+
+    /// <summary>
+    /// Follow-up work runs until the app stops, not until the caller hangs up: a client that disconnects after its
+    /// approval was recorded must not delay the send by a whole lease.
+    /// </summary>
+    private CancellationToken Stopping => lifetime?.ApplicationStopping ?? CancellationToken.None;
 
     public WorkflowSettings Settings => settings;
 
@@ -42,7 +53,18 @@ public sealed partial class WorkflowEngine(
             return new WorkflowResult(commit.Kind, commit.Record?.State, commit.Reason);
         }
 
-        var settled = await SettleAsync(userId, interviewId, commit.NewEffects, cancellationToken);
+        // The event is recorded: whatever happens next, the caller must hear that it was. What the follow-up work
+        // could not finish stays in the outbox and the due index, and a tick finishes it.
+        InterviewRecord? settled = null;
+        try
+        {
+            settled = await SettleAsync(userId, interviewId, commit.NewEffects, Stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSettleFailed(logger, e, interviewId);
+        }
+
         return new WorkflowResult(commit.Kind, settled?.State ?? commit.Record?.State, commit.Reason);
     }
 
@@ -56,29 +78,40 @@ public sealed partial class WorkflowEngine(
         if (item.Kind == DueItemKind.Timer)
         {
             var timer = record?.State.FindTimer(item.ItemId);
-            if (timer is null || timer.DueAt != item.DueAt)
+            if (timer is null || timer.DueAt != item.ItemDue)
             {
                 await RemoveGarbageAsync(item, young, cancellationToken);
                 return;
             }
 
             var commit = await CommitAsync(item.UserId, item.InterviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken);
+            await RemovePostponedAsync(item, cancellationToken);
             await SettleAsync(item.UserId, item.InterviewId, commit.NewEffects, cancellationToken);
             return;
         }
 
         var effect = record?.Outbox.FirstOrDefault(e => e.Id == item.ItemId);
-        if (record is null || effect is null || effect.ClaimedUntil != item.DueAt)
+        if (record is null || effect is null || effect.ClaimedUntil != item.ItemDue)
         {
             await RemoveGarbageAsync(item, young, cancellationToken);
             return;
         }
 
         var claimed = await ClaimAsync(record, effect, cancellationToken);
+        await RemovePostponedAsync(item, cancellationToken);
         if (claimed is not null)
         {
             LogEffectRescued(logger, effect.Id, item.InterviewId, effect.Attempts);
             await SettleAsync(item.UserId, item.InterviewId, [claimed], cancellationToken);
+        }
+    }
+
+    /// <summary>A postponed row is keyed apart from the item's own time, so handling the item does not remove it.</summary>
+    private async Task RemovePostponedAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        if (item.Attempts > 0)
+        {
+            await dueIndex.RemoveAsync([item], cancellationToken);
         }
     }
 
@@ -181,9 +214,10 @@ public sealed partial class WorkflowEngine(
 
             if (queue.TryDequeue(out var effect))
             {
-                // Someone else completed it or took it over after our claim ran out: it is theirs now.
+                // Someone else completed it or took it over after our claim ran out: it is theirs now. A claim that is
+                // nearly over is left to the tick that will take it over, so two workers never run it at once.
                 var current = record.Outbox.FirstOrDefault(e => e.Id == effect.Id);
-                if (current is not null && current.ClaimedUntil == effect.ClaimedUntil)
+                if (current is not null && current.ClaimedUntil == effect.ClaimedUntil && current.ClaimedUntil - time.GetUtcNow() > options.Value.EffectLease / 4)
                 {
                     foreach (var followUp in await RunEffectAsync(record, current, cancellationToken))
                     {
@@ -218,25 +252,48 @@ public sealed partial class WorkflowEngine(
     /// <summary>Runs one effect we hold and records how it went. Returns the effects that recording added.</summary>
     private async Task<ImmutableArray<PendingEffect>> RunEffectAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
-        var outcome = await executor.ExecuteAsync(record.State, effect, settings, cancellationToken);
+        var outcome = await executor.ExecuteAsync(record.UserId, record.State, effect, settings, cancellationToken);
         var userId = record.UserId;
         var interviewId = record.State.Id;
-        switch (outcome.Kind, effect)
+        if (outcome.Kind == EffectOutcomeKind.Transient && effect is SendDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
         {
-            case (EffectOutcomeKind.Done, SendDraftEffect send):
-                return (await CommitAsync(userId, interviewId, new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow()), null, effect.Id, cancellationToken)).NewEffects;
-
-            case (EffectOutcomeKind.Permanent, SendDraftEffect send):
-                return (await CommitAsync(userId, interviewId, new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."), null, effect.Id, cancellationToken)).NewEffects;
-
-            case (EffectOutcomeKind.Transient, _):
-                await RescheduleAsync(userId, interviewId, effect, cancellationToken);
-                return [];
-
-            default:
-                await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
-                return [];
+            // "Later" has not come after hours of retrying: the candidate decides, as for any failed send.
+            outcome = EffectOutcome.Permanent($"Gave up after {MaxSendAttempts} attempts; the last error was: {outcome.Reason}");
         }
+
+        WorkflowEvent? completion = (outcome.Kind, effect) switch
+        {
+            (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow()),
+            (EffectOutcomeKind.Permanent, SendDraftEffect send) => new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."),
+            _ => null,
+        };
+        if (completion is not null)
+        {
+            var commit = await CommitAsync(userId, interviewId, completion, null, effect.Id, cancellationToken);
+            if (commit.Kind != DecisionKind.Refused)
+            {
+                return commit.NewEffects;
+            }
+
+            // The decider cannot place this completion (the draft is gone): keeping the effect would re-run it forever.
+            LogCompletionRefused(logger, effect.Id, interviewId, commit.Reason);
+            await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
+            return [];
+        }
+
+        if (outcome.Kind == EffectOutcomeKind.Transient)
+        {
+            await RescheduleAsync(userId, interviewId, effect, cancellationToken);
+            return [];
+        }
+
+        if (outcome.Kind == EffectOutcomeKind.Permanent)
+        {
+            LogEffectDropped(logger, effect.Id, interviewId, outcome.Reason);
+        }
+
+        await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
+        return [];
     }
 
     /// <summary>Takes over an effect whose claim ran out. Null when another worker got there first.</summary>
@@ -301,7 +358,11 @@ public sealed partial class WorkflowEngine(
                 return false;
             }
 
-            await dueIndex.RemoveAsync([EffectRow(userId, interviewId, current, now)], cancellationToken);
+            if (replacement is null || replacement.ClaimedUntil != current.ClaimedUntil)
+            {
+                await dueIndex.RemoveAsync([EffectRow(userId, interviewId, current, now)], cancellationToken);
+            }
+
             return true;
         }
     }
@@ -311,6 +372,15 @@ public sealed partial class WorkflowEngine(
 
     private static DueItem EffectRow(string userId, string interviewId, PendingEffect effect, DateTimeOffset now) =>
         new(effect.ClaimedUntil, userId, interviewId, DueItemKind.Effect, effect.Id, now);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up work of interview {InterviewId} failed after its event was recorded; the scheduler will finish it")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string interviewId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The completion of effect {EffectId} of interview {InterviewId} was refused ({Reason}); the effect is removed")]
+    private static partial void LogCompletionRefused(ILogger logger, string effectId, string interviewId, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Effect {EffectId} of interview {InterviewId} failed permanently and is dropped: {Reason}")]
+    private static partial void LogEffectDropped(ILogger logger, string effectId, string interviewId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {InterviewId} changed concurrently (attempt {Attempt}); deciding again")]
     private static partial void LogConcurrencyConflict(ILogger logger, string interviewId, int attempt);

@@ -76,6 +76,24 @@ public sealed class ErrorResponseTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_null_interviewer_or_a_date_out_of_range_is_a_400()
+    {
+        var problem = await _client.PostJsonAsync("/api/interviews", new
+        {
+            company = "Contoso",
+            role = "Engineer",
+            start = "0500-12-08T09:00:00Z",
+            end = "0500-12-08T10:00:00Z",
+            timeZone = "Europe/London",
+            interviewers = new object?[] { null },
+        }, HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("interviewers[0]"));
+        Assert.True(errors.ContainsKey("start"));
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_a_reason()
     {
         using var content = new StringContent("{\"company\": \"Contoso\", \"start\": \"yesterday\"}", Encoding.UTF8, "application/json");

@@ -65,8 +65,8 @@ public sealed class ConcurrencyAndRecoveryTests(AzuriteFixture azurite)
 
         using var process = new CancellationTokenSource();
         var crashing = new CrashingTransport(h.NewFileOutbox(), point, process);
-        var (doomed, _) = h.NewEngine(crashing);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed.ApplyAsync(UserId, "iv1", new DraftApproved(draft.Id), null, process.Token));
+        var (doomed, _) = h.NewEngine(crashing, process);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed.ApplyAsync(UserId, "iv1", new DraftApproved(draft.Id), null, default));
 
         // The approval was recorded before the process died; the send waits in the outbox.
         var afterCrash = await h.RecordAsync("iv1");
@@ -97,11 +97,11 @@ public sealed class ConcurrencyAndRecoveryTests(AzuriteFixture azurite)
         await using var h = await CreateAsync(azurite);
         using var process = new CancellationTokenSource();
         var crashing = new CrashingTransport(h.NewFileOutbox(), CrashPoint.BeforeSend, process);
-        var (doomed, _) = h.NewEngine(crashing);
+        var (doomed, _) = h.NewEngine(crashing, process);
 
         // The confirmation is written, then the first notification (the reflection prompt) dies with the process.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed.ApplyAsync(
-            UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, process.Token));
+            UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default));
         Assert.NotNull(await h.Store.GetAsync(UserId, "iv1", default));
 
         var (_, restarted) = h.NewEngine();

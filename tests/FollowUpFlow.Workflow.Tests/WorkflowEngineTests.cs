@@ -40,9 +40,9 @@ public sealed class WorkflowEngineTests(AzuriteFixture azurite)
         Assert.Equal(InterviewPhase.Rejected, rejected.State!.Phase);
         var feedbackRequest = rejected.State.Drafts.Single(d => d.Kind == DraftKind.FeedbackRequest);
         Assert.Equal(DraftStatus.Withdrawn, rejected.State.Drafts.Single(d => d.To == Ben).Status);
-        var research = await h.Queue.PeekMessagesAsync(10);
-        Assert.Single(research);
-        Assert.Contains("Sam Lee", research[0].Text, StringComparison.Ordinal);
+        var research = Assert.Single(await h.Queue.PeekMessagesAsync(10));
+        var reference = System.Text.Json.JsonSerializer.Deserialize<Effects.ResearchTaskReference>(research.Text, WorkflowJson.Options)!;
+        Assert.Equal("Sam Lee", (await h.Store.GetResearchTaskAsync(UserId, reference.TaskId, default))!.SuccessfulCandidate!.Name);
 
         var sent = await engine.ApplyAsync(UserId, "iv1", new DraftApproved(feedbackRequest.Id), null, default);
         Assert.Equal(InterviewPhase.AwaitingFeedback, sent.State!.Phase);

@@ -18,7 +18,7 @@ internal static class RequestValidation
             errors.Add("interviewers", $"At most {RequestLimits.MaxPeople} interviewers are accepted.");
         }
 
-        var people = interviewers.Select((p, i) => ToPerson(p, $"interviewers[{i}]", errors)).ToImmutableArray();
+        var people = interviewers.Select((p, i) => p is null ? Missing($"interviewers[{i}]", errors) : ToPerson(p, $"interviewers[{i}]", errors)).ToImmutableArray();
         var recruiter = request.Recruiter is null ? null : ToPerson(request.Recruiter, "recruiter", errors);
         if (errors.Any)
         {
@@ -40,6 +40,8 @@ internal static class RequestValidation
             errors.Add("end", "end is required (ISO 8601 with an offset, e.g. 2026-12-08T15:00:00-05:00).");
         }
 
+        CheckInstant(start, "start", errors);
+        CheckInstant(end, "end", errors);
         if (start is { } s && end is { } e)
         {
             if (e <= s)
@@ -50,6 +52,15 @@ internal static class RequestValidation
             {
                 errors.Add("end", "An interview longer than 24 hours is not accepted; check the dates.");
             }
+        }
+    }
+
+    /// <summary>Dates outside this century are typing mistakes, and storage cannot hold dates before 1601 at all.</summary>
+    public static void CheckInstant(DateTimeOffset? value, string field, RequestErrors errors)
+    {
+        if (value is { } instant && (instant.Year < 2000 || instant.Year >= 2100))
+        {
+            errors.Add(field, $"{field} must be a date between the years 2000 and 2099.");
         }
     }
 
@@ -129,6 +140,12 @@ internal static class RequestValidation
         }
 
         return trimmed;
+    }
+
+    private static Person? Missing(string field, RequestErrors errors)
+    {
+        errors.Add(field, $"{field} is null; give a name or an email address.");
+        return null;
     }
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";

@@ -115,6 +115,7 @@ internal static class InterviewEndpoints
         var errors = new RequestErrors();
         var from = RequestValidation.RequiredText(request.From, "from", RequestLimits.MaxName + 260, errors);
         var subject = RequestValidation.OptionalText(request.Subject, "subject", RequestLimits.MaxSubject, errors) ?? "";
+        RequestValidation.CheckInstant(request.ReceivedAt, "receivedAt", errors);
         var body = request.Body ?? "";
         if (body.Length > RequestLimits.MaxReplyBody)
         {

@@ -11,9 +11,13 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan EffectLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>A due row younger than this whose item is not in the state may belong to a write still in flight: leave it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan CommitGrace { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// A due row younger than this whose item is not in the state may belong to a write still in flight: leave it.
+    /// Longer than the slowest write can take with its retries (storage requests time out after a minute, and are
+    /// tried up to five times), so a row is never collected under a write that is about to land.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CommitGrace { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Standalone only: run the scheduler in-process (under the Functions host the timer trigger ticks).</summary>
     public bool SchedulerEnabled { get; set; } = true;

@@ -9,12 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace FollowUpFlow.Workflow.Effects;
 
 /// <summary>
-/// Performs an effect's outside action and reports how it went; it never touches the interview's state. Each action
-/// is idempotent by the effect's id: the same Message-ID is the same file or message, a research task carries its id.
+/// Performs an effect's outside action and reports how it went; it never touches the interview's state. Mail is
+/// idempotent by the effect's id (the same Message-ID is the same file or message). A research task is stored by its
+/// id and queued as a reference; the queue is at-least-once, so its consumer does each task id once.
 /// </summary>
-public sealed partial class EffectExecutor(IMailTransport transport, QueueClient researchQueue, TimeProvider time, ILogger<EffectExecutor> logger)
+public sealed partial class EffectExecutor(IMailTransport transport, QueueClient researchQueue, InterviewStore store, TimeProvider time, ILogger<EffectExecutor> logger)
 {
-    public async Task<EffectOutcome> ExecuteAsync(InterviewState interview, PendingEffect effect, WorkflowSettings settings, CancellationToken cancellationToken)
+    public async Task<EffectOutcome> ExecuteAsync(string userId, InterviewState interview, PendingEffect effect, WorkflowSettings settings, CancellationToken cancellationToken)
     {
         try
         {
@@ -33,7 +34,11 @@ public sealed partial class EffectExecutor(IMailTransport transport, QueueClient
                     return EffectOutcome.Done(time.GetUtcNow());
 
                 case QueueResearchEffect research:
-                    await researchQueue.SendMessageAsync(JsonSerializer.Serialize(research.Task, WorkflowJson.Options), cancellationToken: cancellationToken);
+                    // The task (with the successful candidate's profile text) can outgrow a 64 KiB queue message:
+                    // it goes to the table, and the message carries where to find it.
+                    await store.SaveResearchTaskAsync(userId, research.Task, cancellationToken);
+                    var reference = new ResearchTaskReference(research.Task.Id, userId, interview.Id);
+                    await researchQueue.SendMessageAsync(JsonSerializer.Serialize(reference, WorkflowJson.Options), cancellationToken: cancellationToken);
                     LogResearchQueued(logger, interview.Id);
                     return EffectOutcome.Done(time.GetUtcNow());
 

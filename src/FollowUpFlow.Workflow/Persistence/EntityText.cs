@@ -1,4 +1,5 @@
 using System.Globalization;
+using FollowUpFlow.Storage;
 using FollowUpFlow.Storage.Tables;
 
 namespace FollowUpFlow.Workflow.Persistence;
@@ -24,7 +25,7 @@ public static class EntityText
 
         if (text.Length > MaxLength)
         {
-            throw new ArgumentException($"Text for '{name}' is {text.Length} characters; at most {MaxLength} fit in one stored entity.", nameof(text));
+            throw new PayloadTooLargeException($"Text for '{name}' is {text.Length} characters; at most {MaxLength} fit in one stored entity.", name, text.Length, MaxLength);
         }
 
         var offset = 0;

@@ -41,7 +41,9 @@ public sealed class InterviewStore(TableClient table)
         CancellationToken cancellationToken)
     {
         var historyCount = (previous?.HistoryCount ?? 0) + (history is null ? 0 : 1);
+        var commitId = Guid.NewGuid().ToString("N");
         var interviewRow = ToEntity(userId, state, outbox, historyCount);
+        interviewRow["CommitId"] = commitId;
         var actions = new List<TableTransactionAction>
         {
             previous is null
@@ -70,6 +72,13 @@ public sealed class InterviewStore(TableClient table)
         }
         catch (TableTransactionFailedException e) when (e.FailedActionIndex == 0 && e.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.Conflict)
         {
+            // A batch retried after a lost answer conflicts with its own first try: the row carrying our commit id means it landed.
+            var stored = await table.GetEntityIfExistsAsync(userId, RowKeys.Interview(state.Id), ["CommitId"], cancellationToken);
+            if (stored?.GetString("CommitId") == commitId)
+            {
+                return new InterviewRecord(userId, state, outbox, historyCount, stored.ETag);
+            }
+
             throw new ConcurrencyConflictException($"Interview '{state.Id}' changed since it was read.", e);
         }
     }
@@ -134,6 +143,20 @@ public sealed class InterviewStore(TableClient table)
         {
             yield return ToDraftRecord(entity);
         }
+    }
+
+    /// <summary>Stores a research task under its id; storing it again replaces it with the same content.</summary>
+    public async Task SaveResearchTaskAsync(string userId, ResearchTask task, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(userId, RowKeys.ResearchTask(task.Id)) { ["InterviewId"] = task.InterviewId };
+        EntityText.Write(entity, "Task", Serialize(task));
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<ResearchTask?> GetResearchTaskAsync(string userId, string taskId, CancellationToken cancellationToken)
+    {
+        var entity = await table.GetEntityIfExistsAsync(userId, RowKeys.ResearchTask(taskId), cancellationToken: cancellationToken);
+        return entity is null ? null : Deserialize<ResearchTask>(EntityText.Read(entity, "Task"));
     }
 
     private static string PrefixFilter(string userId, string prefix) =>

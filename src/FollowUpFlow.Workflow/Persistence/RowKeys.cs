@@ -23,6 +23,8 @@ public static class RowKeys
 
     public static string ReplyPrefix(string interviewId) => $"reply|{interviewId}|";
 
+    public static string ResearchTask(string taskId) => $"research|{taskId}";
+
     /// <summary>The smallest key greater than every key starting with <paramref name="prefix"/> ('|' + 1 is '}').</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 }

@@ -31,6 +31,13 @@ public sealed class DueIndex(TableClient table)
         }
     }
 
+    /// <summary>Moves a row to a later time (written first, then the old one removed, so the item is never unindexed).</summary>
+    public async Task PostponeAsync(DueItem item, DueItem postponed, CancellationToken cancellationToken)
+    {
+        await AddAsync([postponed], cancellationToken);
+        await RemoveAsync([item], cancellationToken);
+    }
+
     /// <summary>Up to <paramref name="max"/> rows due at or before <paramref name="now"/>, earliest first: one request.</summary>
     public async Task<IReadOnlyList<DueItem>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
@@ -47,6 +54,8 @@ public sealed class DueIndex(TableClient table)
         ["Kind"] = item.Kind.ToString(),
         ["ItemId"] = item.ItemId,
         ["WrittenAt"] = item.WrittenAt.ToUniversalTime(),
+        ["ItemDueAt"] = item.ItemDueAt?.ToUniversalTime(),
+        ["Attempts"] = item.Attempts,
     };
 
     private static DueItem FromEntity(TableEntity entity) => new(
@@ -55,5 +64,7 @@ public sealed class DueIndex(TableClient table)
         entity.GetString("InterviewId") ?? "",
         Enum.Parse<DueItemKind>(entity.GetString("Kind") ?? nameof(DueItemKind.Timer)),
         entity.GetString("ItemId") ?? "",
-        entity.GetDateTimeOffset("WrittenAt") ?? default);
+        entity.GetDateTimeOffset("WrittenAt") ?? default,
+        entity.GetDateTimeOffset("ItemDueAt"),
+        entity.GetInt32("Attempts") ?? 0);
 }

@@ -25,9 +25,11 @@ public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, 
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // One interview's trouble must not hold up the others; its row stays and is tried next tick.
+                // One interview's trouble must not hold up the others: its row moves back, further each time, and the
+                // rows behind it come first. Nothing is dropped; the error log says what keeps failing.
                 failed++;
-                LogDueItemFailed(logger, e, item.Kind, item.ItemId, item.InterviewId);
+                LogDueItemFailed(logger, e, item.Kind, item.ItemId, item.InterviewId, item.Attempts + 1);
+                await PostponeAsync(item, cancellationToken);
             }
         }
 
@@ -39,8 +41,26 @@ public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, 
         return new TickResult(due.Count, due.Count - failed, failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Kind} {ItemId} of interview {InterviewId} failed; it is retried next tick")]
-    private static partial void LogDueItemFailed(ILogger logger, Exception exception, DueItemKind kind, string itemId, string interviewId);
+    private async Task PostponeAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(item.Attempts, 10))));
+        try
+        {
+            await dueIndex.PostponeAsync(item, item.Postponed(now + delay, now), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Storage itself is failing: the row stays where it is and the next tick tries again.
+            LogPostponeFailed(logger, e, item.ItemId, item.InterviewId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Kind} {ItemId} of interview {InterviewId} failed (attempt {Attempt}); it is tried again later")]
+    private static partial void LogDueItemFailed(ILogger logger, Exception exception, DueItemKind kind, string itemId, string interviewId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not postpone {ItemId} of interview {InterviewId}; the next tick tries it again")]
+    private static partial void LogPostponeFailed(ILogger logger, Exception exception, string itemId, string interviewId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tick handled {Due} due items ({Failed} failed)")]
     private static partial void LogTick(ILogger logger, int due, int failed);

@@ -24,11 +24,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
 {
     public const string UserId = "default";
 
-    private WorkflowHarness(AzuriteFixture azurite, WorkflowSettings settings)
+    private WorkflowHarness(AzuriteFixture azurite, WorkflowSettings settings, Azure.Core.Pipeline.HttpPipelinePolicy? faults)
     {
         Counter = new RequestCountingPolicy();
         var options = new StorageClientOptions();
         options.AddPolicy(Counter, Azure.Core.HttpPipelinePosition.PerCall);
+        if (faults is not null)
+        {
+            // After the retry policy, so a fault it injects is retried like a real network failure.
+            options.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerRetry);
+        }
+
         var account = StorageAccount.Parse(azurite.ConnectionString);
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var tables = new TableServiceClient(account, options);
@@ -59,14 +65,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     public DueIndex DueIndex => new(Due);
 
-    public static async Task<WorkflowHarness> CreateAsync(AzuriteFixture azurite, Func<WorkflowSettings, WorkflowSettings>? configure = null)
+    public static async Task<WorkflowHarness> CreateAsync(AzuriteFixture azurite, Func<WorkflowSettings, WorkflowSettings>? configure = null, Azure.Core.Pipeline.HttpPipelinePolicy? faults = null)
     {
         var settings = new WorkflowSettings
         {
             Candidate = new CandidateProfile("Alex Morgan", "alex@example.com", "Alex", "Europe/London"),
             ThankYouDelay = TimeSpan.Zero,
         };
-        var harness = new WorkflowHarness(azurite, configure?.Invoke(settings) ?? settings);
+        var harness = new WorkflowHarness(azurite, configure?.Invoke(settings) ?? settings, faults);
         await harness.Interviews.CreateIfNotExistsAsync();
         await harness.Due.CreateIfNotExistsAsync();
         await harness.Queue.CreateIfNotExistsAsync();
@@ -77,12 +83,16 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public FileOutboxTransport NewFileOutbox() =>
         new(Microsoft.Extensions.Options.Options.Create(new FileOutboxOptions { Folder = OutboxFolder }), Time, NullLogger<FileOutboxTransport>.Instance);
 
-    /// <summary>A worker: engine and scheduler over this storage, sending through <paramref name="transport"/> (the file outbox by default).</summary>
-    public (WorkflowEngine Engine, Scheduler Scheduler) NewEngine(IMailTransport? transport = null)
+    /// <summary>
+    /// A worker: engine and scheduler over this storage, sending through <paramref name="transport"/> (the file outbox
+    /// by default). <paramref name="process"/> stands for the worker process's life: cancelling it is the process dying.
+    /// </summary>
+    public (WorkflowEngine Engine, Scheduler Scheduler) NewEngine(IMailTransport? transport = null, CancellationTokenSource? process = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var executor = new EffectExecutor(transport ?? NewFileOutbox(), Queue, Time, NullLogger<EffectExecutor>.Instance);
-        var engine = new WorkflowEngine(Store, DueIndex, executor, Settings, Time, options, NullLogger<WorkflowEngine>.Instance);
+        var executor = new EffectExecutor(transport ?? NewFileOutbox(), Queue, Store, Time, NullLogger<EffectExecutor>.Instance);
+        var lifetime = new ProcessLifetime(process?.Token ?? CancellationToken.None);
+        var engine = new WorkflowEngine(Store, DueIndex, executor, Settings, Time, options, NullLogger<WorkflowEngine>.Instance, lifetime);
         return (engine, new Scheduler(DueIndex, engine, Time, options, NullLogger<Scheduler>.Instance));
     }
 
@@ -97,6 +107,19 @@ public sealed class WorkflowHarness : IAsyncDisposable
         "Europe/London",
         [.. interviewers],
         new Person("Riley Recruiter", "riley@contoso.example"));
+
+    private sealed class ProcessLifetime(CancellationToken stopping) : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => stopping;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
