@@ -1,16 +1,54 @@
 #!/usr/bin/env bash
-# Shared by run.sh and test.sh: the repository root, the pinned tools, and an Azurite that stops with the script.
+# Shared by run.sh, test.sh and bench.sh: the repository root, the pinned tools, and an Azurite that stops with
+# the script.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AZURITE_PID=""
+AZURITE_PIDFILE=""
+AZURITE_LOG="$REPO_ROOT/.local/azurite.log"
 
-# Installs the pinned npm tools (Azurite) once; `npm ci` keeps the lock file's exact versions.
-ensure_tools() {
-  if [ ! -x "$REPO_ROOT/eng/tools/node_modules/.bin/azurite" ]; then
-    echo "Installing Azurite (eng/tools/package-lock.json)..." >&2
-    (cd "$REPO_ROOT/eng/tools" && npm ci --no-audit --no-fund --loglevel=error >&2)
+# Whatever a script started stops when it ends: normally, on an error (set -e), or on Ctrl+C or kill (the INT and
+# TERM traps exit, which runs the EXIT trap). A script adds its own steps by defining cleanup_script; they run
+# first, so the app stops before the Azurite it uses.
+cleanup() {
+  if declare -F cleanup_script >/dev/null; then cleanup_script || true; fi
+  stop_azurite
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The SHA-256 of a file in hex: coreutils' sha256sum, or Node's crypto where sha256sum is missing (macOS).
+file_sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum "$1" | cut -d ' ' -f 1
+  else
+    node -e 'const fs = require("fs"), crypto = require("crypto");
+      console.log(crypto.createHash("sha256").update(fs.readFileSync(process.argv[1])).digest("hex"));' "$1"
   fi
+}
+
+# Installs the pinned npm tools (Azurite); `npm ci` keeps the lock file's exact versions. The stamp is written only
+# after `npm ci` succeeded, so an interrupted install is redone, and it names the lock file's hash, so a version bump
+# reinstalls (`npm ci` empties node_modules first, old stamps included).
+ensure_tools() {
+  local tools="$REPO_ROOT/eng/tools" hash
+  hash="$(file_sha256 "$tools/package-lock.json")" || return 1
+  local stamp="$tools/node_modules/.installed-$hash"
+  [ -e "$stamp" ] && return 0
+  # Scripts started together (run.sh and test.sh) must not run `npm ci` over each other: each one empties
+  # node_modules, and one could stamp a tree the other is still deleting. The lock ends with the process holding it.
+  mkdir -p "$REPO_ROOT/.local"
+  local lock_fd
+  exec {lock_fd}>"$REPO_ROOT/.local/tools-install.lock"
+  if command -v flock >/dev/null 2>&1; then flock "$lock_fd"; fi
+  if [ ! -e "$stamp" ]; then
+    echo "Installing Azurite (eng/tools/package-lock.json)..." >&2
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >&2) || { exec {lock_fd}>&-; return 1; }
+    touch "$stamp"
+  fi
+  exec {lock_fd}>&-
 }
 
 # A TCP port nothing listens on now.
@@ -18,9 +56,16 @@ free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});"
 }
 
+# Waits until Azurite listens on a port. Fails at once if Azurite has exited (a bad option, a port taken meanwhile),
+# showing why, rather than after the whole minute.
 wait_for_port() {
   local port="$1" deadline=$((SECONDS + 60))
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
+      echo "Azurite exited before opening port $port. The end of $AZURITE_LOG:" >&2
+      tail -n 20 "$AZURITE_LOG" >&2
+      return 1
+    fi
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "Azurite did not open port $port within 60 s; see $AZURITE_LOG" >&2
       return 1
@@ -29,7 +74,33 @@ wait_for_port() {
   done
 }
 
+# A run killed with SIGKILL (no traps run) leaves its persistent Azurite behind, holding the usual ports. A second
+# Azurite over the same data folder would corrupt it, so stop the old one: the pid file says it is ours. If the
+# script that started it is still running, that is another live run.sh; leave it alone and refuse.
+stop_stale_azurite() {
+  local data="$1" pidfile="$1.pid" pid parent
+  [ -f "$pidfile" ] || return 0
+  pid="$(cat "$pidfile")"
+  # Only a live process that is an Azurite on this data folder; a pid since reused by something else is not ours.
+  if [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(ps -o args= -p "$pid" 2>/dev/null)" == *azurite*"--location $data"* ]]; then
+    parent="$(ps -o ppid= -p "$pid" | tr -d ' ' || true)"
+    if [[ "$(ps -o args= -p "$parent" 2>/dev/null)" == *eng/run.sh* ]]; then
+      echo "Another eng/run.sh (pid $parent) is running with its Azurite (pid $pid) on $data; stop it first." >&2
+      return 1
+    fi
+    echo "Stopping an Azurite left over from an earlier run (pid $pid)." >&2
+    kill "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 10))
+    while kill -0 "$pid" 2>/dev/null; do
+      if [ "$SECONDS" -ge "$deadline" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+      sleep 0.2
+    done
+  fi
+  rm -f "$pidfile"
+}
+
 # start_azurite BLOB_PORT QUEUE_PORT TABLE_PORT [DATA_DIR]: in memory without a data dir, persistent with one.
+# A persistent one records its pid in DATA_DIR.pid for stop_stale_azurite.
 start_azurite() {
   local blob="$1" queue="$2" table="$3" data="${4:-}"
   local args=(--silent --skipApiVersionCheck --loose
@@ -43,10 +114,12 @@ start_azurite() {
     args+=(--inMemoryPersistence)
   fi
   mkdir -p "$REPO_ROOT/.local"
-  AZURITE_LOG="$REPO_ROOT/.local/azurite.log"
   "$REPO_ROOT/eng/tools/node_modules/.bin/azurite" "${args[@]}" >"$AZURITE_LOG" 2>&1 &
   AZURITE_PID=$!
-  trap stop_azurite EXIT
+  if [ -n "$data" ]; then
+    AZURITE_PIDFILE="$data.pid"
+    echo "$AZURITE_PID" >"$AZURITE_PIDFILE"
+  fi
   wait_for_port "$queue"
   wait_for_port "$table"
 }
@@ -56,7 +129,9 @@ stop_azurite() {
     kill "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
+  if [ -n "$AZURITE_PIDFILE" ]; then rm -f "$AZURITE_PIDFILE"; fi
   AZURITE_PID=""
+  AZURITE_PIDFILE=""
 }
 
 # The connection string for an Azurite on these ports (its well-known development account).
