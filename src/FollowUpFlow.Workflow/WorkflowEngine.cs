@@ -310,12 +310,14 @@ public sealed partial class WorkflowEngine(
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Min(effect.Attempts, 12))));
         var retry = effect with { ClaimedUntil = time.GetUtcNow() + backoff, Attempts = effect.Attempts + 1 };
-        await ChangeOutboxAsync(userId, interviewId, effect.Id, retry, cancellationToken);
+        await ChangeOutboxAsync(userId, interviewId, effect.Id, retry, cancellationToken, onlyWhileClaimedUntil: effect.ClaimedUntil);
     }
 
     /// <summary>
     /// Replaces (or, with a null replacement, removes) an outbox effect without an event, moving its due row along.
-    /// With <paramref name="expected"/> and no retry, it succeeds only if the interview is unchanged since that read.
+    /// With <paramref name="expected"/> and no retry, it succeeds only if the interview is unchanged since that read;
+    /// with <paramref name="onlyWhileClaimedUntil"/>, only while the effect still carries our claim (a worker whose
+    /// claim ran out must not move an effect another worker has taken over).
     /// </summary>
     private async Task<bool> ChangeOutboxAsync(
         string userId,
@@ -324,14 +326,15 @@ public sealed partial class WorkflowEngine(
         PendingEffect? replacement,
         CancellationToken cancellationToken,
         InterviewRecord? expected = null,
-        bool retry = true)
+        bool retry = true,
+        DateTimeOffset? onlyWhileClaimedUntil = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             var record = expected ?? await store.GetAsync(userId, interviewId, cancellationToken);
             expected = null;
             var current = record?.Outbox.FirstOrDefault(e => e.Id == effectId);
-            if (record is null || current is null)
+            if (record is null || current is null || (onlyWhileClaimedUntil is { } claim && current.ClaimedUntil != claim))
             {
                 return false;
             }
