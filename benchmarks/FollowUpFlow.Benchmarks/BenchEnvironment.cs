@@ -21,8 +21,12 @@ public sealed record RequestSample(
     IReadOnlyDictionary<string, long> ByMethod,
     IReadOnlyDictionary<string, long> ByKind,
     long InterviewBatchActions,
-    long DueBatchActions)
+    long DueBatchActions,
+    long Calls)
 {
+    /// <summary>Attempts beyond the first (PerRetry count minus PerCall count): zero when nothing was retried.</summary>
+    public long Retries => Total - Calls;
+
     public long Method(string method) => ByMethod.TryGetValue(method, out var n) ? n : 0;
 
     public long Kind(string kind) => ByKind.TryGetValue(kind, out var n) ? n : 0;
@@ -44,6 +48,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
     private readonly TableClient _probeInterviews;
     private readonly TableClient _probeDue;
 
+    /// <summary>Logical operations (PerCall), only to show how many of the counted requests were retries.</summary>
+    private readonly RequestCountingPolicy _calls = new();
+
     private BenchEnvironment(string connectionString, WorkflowSettings settings, DateTimeOffset start)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -54,6 +61,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         Counter = new RequestCountingPolicy();
         Log = new RequestLog(interviewsName, dueName, queueName);
         var counted = new StorageClientOptions();
+        counted.AddPolicy(_calls, HttpPipelinePosition.PerCall);
         counted.AddPolicy(Counter, HttpPipelinePosition.PerRetry);
         counted.AddPolicy(Log, HttpPipelinePosition.PerRetry);
 
@@ -74,9 +82,10 @@ public sealed class BenchEnvironment : IAsyncDisposable
         var options = Options.Create(new WorkflowOptions());
         var transport = new FileOutboxTransport(
             Options.Create(new FileOutboxOptions { Folder = OutboxFolder }), Time, NullLogger<FileOutboxTransport>.Instance);
-        var executor = new EffectExecutor(transport, _queue, Time, NullLogger<EffectExecutor>.Instance);
+        var store = new InterviewStore(_interviews);
+        var executor = new EffectExecutor(transport, _queue, store, Time, NullLogger<EffectExecutor>.Instance);
         var dueIndex = new DueIndex(_due);
-        Engine = new WorkflowEngine(new InterviewStore(_interviews), dueIndex, executor, settings, Time, options, NullLogger<WorkflowEngine>.Instance);
+        Engine = new WorkflowEngine(store, dueIndex, executor, settings, Time, options, NullLogger<WorkflowEngine>.Instance);
         Scheduler = new Scheduler(dueIndex, Engine, Time, options, NullLogger<Scheduler>.Instance);
     }
 
@@ -111,7 +120,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>The requests counted since the last call, then zero again.</summary>
     public RequestSample Take()
     {
-        var sample = new RequestSample(Counter.Total, Counter.ByMethod, Log.ByKind, Log.InterviewBatchActions, Log.DueBatchActions);
+        var sample = new RequestSample(Counter.Total, Counter.ByMethod, Log.ByKind, Log.InterviewBatchActions, Log.DueBatchActions, _calls.Total);
         var classified = sample.ByKind.Values.Sum();
         if (classified != sample.Total)
         {
@@ -120,6 +129,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
         Counter.Reset();
         Log.Reset();
+        _calls.Reset();
         return sample;
     }
 

@@ -32,7 +32,7 @@ public class DeciderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var details = new InterviewDetails("Contoso", "Senior Engineer", _now.AddHours(-3), _now.AddHours(-2), "Europe/London", [Ana, Ben], Riley);
+        var details = new InterviewDetails("Contoso", "Senior Engineer", _now.AddHours(-2), _now.AddHours(-1), "Europe/London", [Ana, Ben], Riley);
         _confirmation = new ConfirmationReceived("iv-bench", details);
         _created = Apply(null, _confirmation);
 
@@ -42,7 +42,7 @@ public class DeciderBenchmarks
 
         var toAna = _withDrafts.Drafts.Single(d => d.To == Ana);
         _approveEdited = new DraftApproved(toAna.Id, null, "Thank you, Ana - edited by hand.");
-        _rejection = new OutcomeRecorded(Outcome.Rejected, new SuccessfulCandidate("Sam Lee", null, null));
+        _rejection = new OutcomeRecorded(Outcome.Rejected, new SuccessfulCandidate("Sam Lee", "https://example.com/sam-lee", null));
 
         var rejected = Apply(_withDrafts, _rejection);
         var request = rejected.Drafts.Single(d => d.Kind == DraftKind.FeedbackRequest);

@@ -8,8 +8,8 @@ using static FollowUpFlow.Benchmarks.Markdown;
 namespace FollowUpFlow.Benchmarks;
 
 /// <summary>
-/// One complete happy-path interview, step by step, through the real engine: the confirmation (the interview ended
-/// two hours ago and the thank-you delay is zero, so its timers fire at once), approving one thank-you with an edited
+/// One complete happy-path interview, step by step, through the real engine, as in the README's walk-through: the
+/// confirmation (the interview ended an hour ago and the thank-you delay is zero, so its timers fire at once), approving one thank-you with an edited
 /// body, recording a rejection (which withdraws the other thank-you and queues research), approving the feedback
 /// request, and the recruiter's reply, which closes the interview.
 /// </summary>
@@ -55,7 +55,7 @@ public static class HappyPathScenario
         }
 
         var now = env.Time.GetUtcNow();
-        var details = new InterviewDetails("Contoso", "Senior Engineer", now.AddHours(-3), now.AddHours(-2), "Europe/London", [Ana, Ben], Riley);
+        var details = new InterviewDetails("Contoso", "Senior Engineer", now.AddHours(-2), now.AddHours(-1), "Europe/London", [Ana, Ben], Riley);
         var created = await Step("1. Confirmation (create)", () =>
             engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new ConfirmationReceived(InterviewId, details), null, default));
         var thankYous = created.State!.Drafts.Where(d => d.Kind == DraftKind.ThankYou).ToList();
@@ -67,7 +67,7 @@ public static class HappyPathScenario
         Expect(approved.State!.FindDraft(toAna.Id)!.Status == DraftStatus.Sent, "the approved thank-you was not sent");
 
         var rejected = await Step("3. Outcome: rejected", () =>
-            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new OutcomeRecorded(Outcome.Rejected, new SuccessfulCandidate("Sam Lee", null, null)), null, default));
+            engine.ApplyAsync(BenchEnvironment.UserId, InterviewId, new OutcomeRecorded(Outcome.Rejected, new SuccessfulCandidate("Sam Lee", "https://example.com/sam-lee", null)), null, default));
         Expect(rejected.State!.Phase == InterviewPhase.Rejected, "the interview is not rejected");
         Expect(rejected.State.Drafts.Single(d => d.To == Ben && d.Kind == DraftKind.ThankYou).Status == DraftStatus.Withdrawn, "Ben's thank-you was not withdrawn");
         var feedbackRequest = rejected.State.Drafts.Single(d => d.Kind == DraftKind.FeedbackRequest);
@@ -95,7 +95,7 @@ public static class HappyPathScenario
         var methods = steps.SelectMany(s => s.Sample.ByMethod.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var headers = new List<string> { "Step", "Requests" };
         headers.AddRange(methods);
-        headers.AddRange(["Interview reads", "Interviews $batch (entity ops)", "Due $batch (rows)", "Due-row DELETEs", "Queue POSTs", "History events", ".eml files"]);
+        headers.AddRange(["Interview reads", "Interviews $batch (entity ops)", "Due $batch (rows)", "Due-row DELETEs", "Single-row PUTs", "Queue POSTs", "History events", ".eml files"]);
 
         IReadOnlyList<string> Row(string name, IReadOnlyList<RequestSample> samples, int history, int files)
         {
@@ -106,6 +106,7 @@ public static class HappyPathScenario
             row.Add(Inv($"{Sum(s => s.Kind(RequestLog.BatchInterviews))} ({Sum(s => s.InterviewBatchActions)})"));
             row.Add(Inv($"{Sum(s => s.Kind(RequestLog.BatchDue))} ({Sum(s => s.DueBatchActions)})"));
             row.Add(N(Sum(s => s.Kind(RequestLog.DeleteDue))));
+            row.Add(N(Sum(s => s.Kind(RequestLog.WriteInterviewsRow))));
             row.Add(N(Sum(s => s.Kind(RequestLog.QueueMessage))));
             row.Add(N(history));
             row.Add(N(files));
@@ -117,7 +118,7 @@ public static class HappyPathScenario
         var right = Enumerable.Range(1, headers.Count - 1).ToHashSet();
 
         var other = steps.SelectMany(s => s.Sample.ByKind.Keys)
-            .Where(k => k is not (RequestLog.ReadInterview or RequestLog.BatchInterviews or RequestLog.BatchDue or RequestLog.DeleteDue or RequestLog.QueueMessage))
+            .Where(k => k is not (RequestLog.ReadInterview or RequestLog.BatchInterviews or RequestLog.BatchDue or RequestLog.DeleteDue or RequestLog.WriteInterviewsRow or RequestLog.QueueMessage))
             .Distinct().ToList();
 
         var text = new System.Text.StringBuilder();
@@ -130,7 +131,7 @@ public static class HappyPathScenario
 
         text.Append("\nWhat each step did: its history events, the messages it wrote, and its requests in order ");
         text.Append("(read = interview row GET, save[n] = interviews-table $batch of n entity ops, due+n = due-index $batch of n rows, ");
-        text.Append("due-1 = due-row DELETE, queue = research-queue POST; a non-2xx status follows the label):\n\n");
+        text.Append("due-1 = due-row DELETE, put = single interviews-table row PUT, queue = research-queue POST; a non-2xx status follows the label):\n\n");
         foreach (var step in steps)
         {
             text.Append(Inv($"- **{step.Name}**: events {string.Join(", ", step.History.Select(Describe))}"));
@@ -138,7 +139,8 @@ public static class HappyPathScenario
             text.Append(Inv($"\n  `{string.Join(" ", step.Trace)}`\n"));
         }
 
-        text.Append(Inv($"\nAfter the close: {dueRows} due rows left, {researchTasks} research task queued, {emlFiles} .eml files in the outbox.\n"));
+        text.Append(Inv($"\nAfter the close: {dueRows} due rows left, {researchTasks} research task queued, {emlFiles} .eml files in the outbox. "));
+        text.Append(Inv($"Retried attempts among the counted requests: {steps.Sum(s => s.Sample.Retries)}.\n"));
         return text.ToString();
     }
 

@@ -64,7 +64,9 @@ public static class IdleTickScenario
         var dueRows = await env.DueRowCountAsync();
 
         // Nothing due.
+        var clock = Stopwatch.StartNew();
         var idle = await env.Scheduler.TickAsync(default);
+        var idleTime = clock.Elapsed;
         var idleSample = env.Take();
         Expect(idle.Due == 0, $"the idle tick found {idle.Due} due items");
 
@@ -72,7 +74,9 @@ public static class IdleTickScenario
         env.Time.SetUtcNow(t0.AddDays(1).AddHours(1).AddMinutes(45));
         var filesBefore = env.EmlCount();
         env.Log.Tracing = true;
+        clock.Restart();
         var busy = await env.Scheduler.TickAsync(default);
+        var busyTime = clock.Elapsed;
         env.Log.Tracing = false;
         var trace = env.Log.Trace;
         var busySample = env.Take();
@@ -85,12 +89,14 @@ public static class IdleTickScenario
             Expect(record.Outbox.IsEmpty, $"soon-{i:D2} has effects left in its outbox");
         }
 
+        clock.Restart();
         var after = await env.Scheduler.TickAsync(default);
+        var afterTime = clock.Elapsed;
         var afterSample = env.Take();
         Expect(after.Due == 0, $"the tick after found {after.Due} due items");
         var dueRowsAfter = await env.DueRowCountAsync();
 
-        return Render(interviews, parallelism, seeding.Elapsed, seed, soon, dueRows, dueRowsAfter, idleSample, busySample, busy, files, afterSample, trace);
+        return Render(interviews, parallelism, seeding.Elapsed, seed, soon, dueRows, dueRowsAfter, (idleSample, idleTime), (busySample, busyTime), busy, files, (afterSample, afterTime), trace);
     }
 
     private static string Render(
@@ -101,11 +107,11 @@ public static class IdleTickScenario
         RequestSample soon,
         int dueRows,
         int dueRowsAfter,
-        RequestSample idle,
-        RequestSample busy,
-        TickResult busyTick,
+        (RequestSample Sample, TimeSpan Time) idleTick,
+        (RequestSample Sample, TimeSpan Time) busyTick,
+        TickResult busyResult,
         int files,
-        RequestSample after,
+        (RequestSample Sample, TimeSpan Time) afterTick,
         IReadOnlyList<string> trace)
     {
         var stored = interviews + DueCount;
@@ -118,34 +124,37 @@ public static class IdleTickScenario
 
         var rows = new List<IReadOnlyList<string>>
         {
-            TickRow("Idle tick: nothing due", 0, idle, "≤ 2", idle.Total <= 2),
-            TickRow(Inv($"Tick with {DueCount} due (reflection prompts)"), busyTick.Due, busy, Inv($"∝ due items"), null),
-            TickRow("Next tick: nothing due", 0, after, "≤ 2", after.Total <= 2),
+            TickRow("Idle tick: nothing due", 0, idleTick, "≤ 2", idleTick.Sample.Total <= 2),
+            TickRow(Inv($"Tick with {DueCount} due (reflection prompts)"), busyResult.Due, busyTick, "∝ due items", null),
+            TickRow("Next tick: nothing due", 0, afterTick, "≤ 2", afterTick.Sample.Total <= 2),
         };
         text.Append(Table(
-            ["Tick", "Due items", "Requests", "Per due item", "GET", "POST", "DELETE", "Target", "Result"],
+            ["Tick", "Due items", "Requests", "Per due item", "GET", "POST", "DELETE", "Wall time (Azurite)", "Target", "Result"],
             rows,
-            new HashSet<int> { 1, 2, 3, 4, 5, 6 }));
+            new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 }));
 
+        var busy = busyTick.Sample;
         text.Append(Inv($"\nThe tick with {DueCount} due, by kind: "));
         text.Append(string.Join(", ", busy.ByKind.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal).Select(k => Inv($"{k.Value} {k.Key}"))));
         text.Append(Inv($"; interviews $batch entity ops: {busy.InterviewBatchActions}, due rows upserted: {busy.DueBatchActions}; {files} .eml files written. "));
-        text.Append(Inv($"Due rows after: {dueRowsAfter:N0} (was {dueRows:N0}).\n"));
-        var perItem = (trace.Count - 1) / Math.Max(1, busyTick.Due);
-        text.Append(Inv($"\nIts requests in order (the range query, then the first due item; the other {busyTick.Due - 1} repeat it): "));
+        text.Append(Inv($"Due rows after: {dueRowsAfter:N0} (was {dueRows:N0}). "));
+        text.Append(Inv($"Retried attempts: {seed.Retries + soon.Retries + idleTick.Sample.Retries + busy.Retries + afterTick.Sample.Retries}.\n"));
+        var perItem = (trace.Count - 1) / Math.Max(1, busyResult.Due);
+        text.Append(Inv($"\nIts requests in order (the range query, then the first due item; the other {busyResult.Due - 1} repeat it): "));
         text.Append(Inv($"`{string.Join(" ", trace.Take(1 + perItem))}`\n"));
         return text.ToString();
     }
 
-    private static List<string> TickRow(string name, int due, RequestSample sample, string target, bool? pass) =>
+    private static List<string> TickRow(string name, int due, (RequestSample Sample, TimeSpan Time) tick, string target, bool? pass) =>
     [
         name,
         N(due),
-        N(sample.Total),
-        due == 0 ? "-" : F((double)sample.Total / due, "F1"),
-        N(sample.Method("GET")),
-        N(sample.Method("POST")),
-        N(sample.Method("DELETE")),
+        N(tick.Sample.Total),
+        due == 0 ? "-" : F((double)tick.Sample.Total / due, "F1"),
+        N(tick.Sample.Method("GET")),
+        N(tick.Sample.Method("POST")),
+        N(tick.Sample.Method("DELETE")),
+        Inv($"{tick.Time.TotalMilliseconds:F0} ms"),
         target,
         pass switch { true => "pass", false => "**FAIL**", null => "-" },
     ];

@@ -23,6 +23,12 @@ if (args.Contains("--decider"))
 
 var interviews = IntOption("--interviews", 10_000);
 var parallelism = IntOption("--parallelism", 8);
+if (interviews < 1 || parallelism < 1)
+{
+    await Console.Error.WriteLineAsync("--interviews and --parallelism take a whole number of at least 1.");
+    return 2;
+}
+
 var connectionString = Environment.GetEnvironmentVariable(StorageVariable);
 if (string.IsNullOrWhiteSpace(connectionString))
 {

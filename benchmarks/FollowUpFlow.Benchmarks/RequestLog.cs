@@ -20,6 +20,7 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
     public const string BatchDue = "POST $batch due index";
     public const string DeleteDue = "DELETE due row";
     public const string QueueMessage = "POST research-queue message";
+    public const string WriteInterviewsRow = "PUT interviews-table row (outside a $batch)";
 
     private const string KindProperty = "FollowUpFlow.Benchmarks.Kind";
 
@@ -43,7 +44,7 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
     /// <summary>
     /// The requests in the order their responses came (only while <see cref="Tracing"/>): "read" (interview row),
     /// "save[n]" (interviews $batch of n entity ops), "due+n" (due $batch of n rows), "due-1" (due-row delete),
-    /// "tick" (due range query), "queue" (research message); a status other than 2xx is appended, e.g. "read 404".
+    /// "tick" (due range query), "queue" (research message), "put" (a single interviews-table row, e.g. a research task); a status other than 2xx is appended, e.g. "read 404".
     /// </summary>
     public IReadOnlyList<string> Trace => [.. _trace];
 
@@ -111,9 +112,15 @@ public sealed class RequestLog(string interviewsTable, string dueTable, string q
             };
         }
 
-        if (resource.StartsWith(interviewsTable + "(", StringComparison.Ordinal) && method == "GET")
+        if (resource.StartsWith(interviewsTable + "(", StringComparison.Ordinal))
         {
-            return resource.StartsWith(interviewsTable + "()", StringComparison.Ordinal) ? (QueryInterviews, "query") : (ReadInterview, "read");
+            return method switch
+            {
+                "GET" when resource.StartsWith(interviewsTable + "()", StringComparison.Ordinal) => (QueryInterviews, "query"),
+                "GET" => (ReadInterview, "read"),
+                "PUT" or "MERGE" => (WriteInterviewsRow, "put"),
+                _ => Other(method, resource),
+            };
         }
 
         return Other(method, resource);
