@@ -58,7 +58,7 @@ public sealed partial class WorkflowEngine(
         InterviewRecord? settled = null;
         try
         {
-            settled = await SettleAsync(userId, interviewId, commit.NewEffects, Stopping);
+            settled = await SettleAsync(userId, interviewId, commit.NewEffects, commit.Record, Stopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -84,9 +84,9 @@ public sealed partial class WorkflowEngine(
                 return;
             }
 
-            var commit = await CommitAsync(item.UserId, item.InterviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken);
+            var commit = await CommitAsync(item.UserId, item.InterviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken, known: record);
             await RemovePostponedAsync(item, cancellationToken);
-            await SettleAsync(item.UserId, item.InterviewId, commit.NewEffects, cancellationToken);
+            await SettleAsync(item.UserId, item.InterviewId, commit.NewEffects, commit.Record, cancellationToken);
             return;
         }
 
@@ -99,10 +99,10 @@ public sealed partial class WorkflowEngine(
 
         var claimed = await ClaimAsync(record, effect, cancellationToken);
         await RemovePostponedAsync(item, cancellationToken);
-        if (claimed is not null)
+        if (claimed is { } owned)
         {
             LogEffectRescued(logger, effect.Id, item.InterviewId, effect.Attempts);
-            await SettleAsync(item.UserId, item.InterviewId, [claimed], cancellationToken);
+            await SettleAsync(item.UserId, item.InterviewId, [owned.Effect], owned.Record, cancellationToken);
         }
     }
 
@@ -123,12 +123,25 @@ public sealed partial class WorkflowEngine(
         }
     }
 
-    /// <summary>Decides and persists one event, retrying on concurrent changes. Refused events write nothing.</summary>
-    private async Task<Commit> CommitAsync(string userId, string interviewId, WorkflowEvent workflowEvent, StoredReply? reply, string? completedEffectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides and persists one event, retrying on concurrent changes. Refused events write nothing. The first attempt
+    /// starts from <paramref name="known"/> when the caller has just read or written the interview (the ETag check
+    /// catches any change since), and a confirmation starts from nothing: a new interview does not need a read that
+    /// would answer 404, and if it does exist the insert conflicts and the next attempt reads it.
+    /// </summary>
+    private async Task<Commit> CommitAsync(
+        string userId,
+        string interviewId,
+        WorkflowEvent workflowEvent,
+        StoredReply? reply,
+        string? completedEffectId,
+        CancellationToken cancellationToken,
+        InterviewRecord? known = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var record = await store.GetAsync(userId, interviewId, cancellationToken);
+            var record = attempt > 1 ? await store.GetAsync(userId, interviewId, cancellationToken)
+                : known ?? (workflowEvent is ConfirmationReceived ? null : await store.GetAsync(userId, interviewId, cancellationToken));
             var now = time.GetUtcNow();
             var decision = InterviewDecider.Decide(record?.State, workflowEvent, now, settings);
             var completed = completedEffectId is null ? null : record?.Outbox.FirstOrDefault(e => e.Id == completedEffectId);
@@ -198,15 +211,22 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>
     /// Runs the effects we hold and fires timers already due, until nothing is left (or the step bound is hit; the
-    /// scheduler finishes the rest). Returns the last record read.
+    /// scheduler finishes the rest). Each step goes on from the record the previous one wrote (<paramref name="known"/>
+    /// at first), reading only when that is unknown. Returns the last record seen.
     /// </summary>
-    private async Task<InterviewRecord?> SettleAsync(string userId, string interviewId, ImmutableArray<PendingEffect> effects, CancellationToken cancellationToken)
+    private async Task<InterviewRecord?> SettleAsync(
+        string userId,
+        string interviewId,
+        ImmutableArray<PendingEffect> effects,
+        InterviewRecord? known,
+        CancellationToken cancellationToken)
     {
         var queue = new Queue<PendingEffect>(effects);
-        InterviewRecord? record = null;
+        var fired = new HashSet<string>(StringComparer.Ordinal);
+        var record = known;
         for (var step = 0; step < MaxSettleSteps; step++)
         {
-            record = await store.GetAsync(userId, interviewId, cancellationToken);
+            record ??= await store.GetAsync(userId, interviewId, cancellationToken);
             if (record is null)
             {
                 return null;
@@ -219,10 +239,13 @@ public sealed partial class WorkflowEngine(
                 var current = record.Outbox.FirstOrDefault(e => e.Id == effect.Id);
                 if (current is not null && current.ClaimedUntil == effect.ClaimedUntil && current.ClaimedUntil - time.GetUtcNow() > options.Value.EffectLease / 4)
                 {
-                    foreach (var followUp in await RunEffectAsync(record, current, cancellationToken))
+                    var (followUps, after) = await RunEffectAsync(record, current, cancellationToken);
+                    foreach (var followUp in followUps)
                     {
                         queue.Enqueue(followUp);
                     }
+
+                    record = after;
                 }
 
                 continue;
@@ -230,7 +253,7 @@ public sealed partial class WorkflowEngine(
 
             var now = time.GetUtcNow();
             var timer = record.State.Timers
-                .Where(t => t.DueAt <= now)
+                .Where(t => t.DueAt <= now && !fired.Contains(t.Id))
                 .OrderBy(t => t.DueAt)
                 .ThenBy(t => t.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -239,18 +262,25 @@ public sealed partial class WorkflowEngine(
                 return record;
             }
 
-            var commit = await CommitAsync(userId, interviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken);
+            // Each timer once per settle: one that did not go away (fired elsewhere, say) is the scheduler's business.
+            fired.Add(timer.Id);
+            var commit = await CommitAsync(userId, interviewId, new TimerFired(timer.Id, timer.Kind, timer.DueAt), null, null, cancellationToken, known: record);
             foreach (var followUp in commit.NewEffects)
             {
                 queue.Enqueue(followUp);
             }
+
+            record = commit.Kind == DecisionKind.Applied ? commit.Record : null;
         }
 
         return record;
     }
 
-    /// <summary>Runs one effect we hold and records how it went. Returns the effects that recording added.</summary>
-    private async Task<ImmutableArray<PendingEffect>> RunEffectAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one effect we hold and records how it went. Returns the effects that recording added, and the record as
+    /// written (null when unknown, e.g. another worker took the effect over).
+    /// </summary>
+    private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> RunEffectAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
         var outcome = await executor.ExecuteAsync(record.UserId, record.State, effect, settings, cancellationToken);
         var userId = record.UserId;
@@ -269,22 +299,20 @@ public sealed partial class WorkflowEngine(
         };
         if (completion is not null)
         {
-            var commit = await CommitAsync(userId, interviewId, completion, null, effect.Id, cancellationToken);
+            var commit = await CommitAsync(userId, interviewId, completion, null, effect.Id, cancellationToken, known: record);
             if (commit.Kind != DecisionKind.Refused)
             {
-                return commit.NewEffects;
+                return (commit.NewEffects, commit.Record);
             }
 
             // The decider cannot place this completion (the draft is gone): keeping the effect would re-run it forever.
             LogCompletionRefused(logger, effect.Id, interviewId, commit.Reason);
-            await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
-            return [];
+            return ([], await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken, known: commit.Record));
         }
 
         if (outcome.Kind == EffectOutcomeKind.Transient)
         {
-            await RescheduleAsync(userId, interviewId, effect, cancellationToken);
-            return [];
+            return ([], await RescheduleAsync(record, effect, cancellationToken));
         }
 
         if (outcome.Kind == EffectOutcomeKind.Permanent)
@@ -292,51 +320,49 @@ public sealed partial class WorkflowEngine(
             LogEffectDropped(logger, effect.Id, interviewId, outcome.Reason);
         }
 
-        await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken);
-        return [];
+        return ([], await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken, known: record));
     }
 
     /// <summary>Takes over an effect whose claim ran out. Null when another worker got there first.</summary>
-    private async Task<PendingEffect?> ClaimAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
+    private async Task<(PendingEffect Effect, InterviewRecord Record)?> ClaimAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
         var claimed = effect with { ClaimedUntil = time.GetUtcNow() + options.Value.EffectLease };
-        return await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, claimed, cancellationToken, expected: record, retry: false)
-            ? claimed
-            : null;
+        var saved = await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, claimed, cancellationToken, known: record, retry: false);
+        return saved is null ? null : (claimed, saved);
     }
 
     /// <summary>A transient failure: try again later, backing off exponentially up to an hour.</summary>
-    private async Task RescheduleAsync(string userId, string interviewId, PendingEffect effect, CancellationToken cancellationToken)
+    private async Task<InterviewRecord?> RescheduleAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Min(effect.Attempts, 12))));
         var retry = effect with { ClaimedUntil = time.GetUtcNow() + backoff, Attempts = effect.Attempts + 1 };
-        await ChangeOutboxAsync(userId, interviewId, effect.Id, retry, cancellationToken, onlyWhileClaimedUntil: effect.ClaimedUntil);
+        return await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, retry, cancellationToken, known: record, onlyWhileClaimedUntil: effect.ClaimedUntil);
     }
 
     /// <summary>
     /// Replaces (or, with a null replacement, removes) an outbox effect without an event, moving its due row along.
-    /// With <paramref name="expected"/> and no retry, it succeeds only if the interview is unchanged since that read;
-    /// with <paramref name="onlyWhileClaimedUntil"/>, only while the effect still carries our claim (a worker whose
-    /// claim ran out must not move an effect another worker has taken over).
+    /// Starts from <paramref name="known"/> when given; without <paramref name="retry"/> it succeeds only if the
+    /// interview is unchanged since that read. With <paramref name="onlyWhileClaimedUntil"/>, only while the effect
+    /// still carries our claim (a worker whose claim ran out must not move an effect another worker has taken over).
+    /// Returns the record as written, or null when nothing was changed.
     /// </summary>
-    private async Task<bool> ChangeOutboxAsync(
+    private async Task<InterviewRecord?> ChangeOutboxAsync(
         string userId,
         string interviewId,
         string effectId,
         PendingEffect? replacement,
         CancellationToken cancellationToken,
-        InterviewRecord? expected = null,
+        InterviewRecord? known = null,
         bool retry = true,
         DateTimeOffset? onlyWhileClaimedUntil = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var record = expected ?? await store.GetAsync(userId, interviewId, cancellationToken);
-            expected = null;
+            var record = attempt == 1 && known is not null ? known : await store.GetAsync(userId, interviewId, cancellationToken);
             var current = record?.Outbox.FirstOrDefault(e => e.Id == effectId);
             if (record is null || current is null || (onlyWhileClaimedUntil is { } claim && current.ClaimedUntil != claim))
             {
-                return false;
+                return null;
             }
 
             var now = time.GetUtcNow();
@@ -348,9 +374,10 @@ public sealed partial class WorkflowEngine(
             var outbox = replacement is null
                 ? record.Outbox.Where(e => e.Id != effectId).ToImmutableArray()
                 : record.Outbox.Select(e => e.Id == effectId ? replacement : e).ToImmutableArray();
+            InterviewRecord saved;
             try
             {
-                await store.SaveAsync(userId, record, record.State, outbox, history: null, [], reply: null, cancellationToken);
+                saved = await store.SaveAsync(userId, record, record.State, outbox, history: null, [], reply: null, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (retry && attempt < MaxConflictRetries)
             {
@@ -358,7 +385,7 @@ public sealed partial class WorkflowEngine(
             }
             catch (ConcurrencyConflictException)
             {
-                return false;
+                return null;
             }
 
             if (replacement is null || replacement.ClaimedUntil != current.ClaimedUntil)
@@ -366,7 +393,7 @@ public sealed partial class WorkflowEngine(
                 await dueIndex.RemoveAsync([EffectRow(userId, interviewId, current, now)], cancellationToken);
             }
 
-            return true;
+            return saved;
         }
     }
 
