@@ -1,23 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using FollowUpFlow.Storage.Pipeline;
 
 namespace FollowUpFlow.Storage.Auth;
 
 /// <summary>
 /// Shared Key for the Queue (and Blob) service, 2009-09-19 and later: twelve standard headers, every
-/// x-ms-* header, then the resource with every query parameter. Runs per retry so each attempt gets its own x-ms-date.
+/// x-ms-* header, then the resource with every query parameter.
 /// </summary>
-public sealed class QueueSharedKeyPolicy(StorageSharedKeyCredential credential) : HttpPipelineSynchronousPolicy
+public sealed class QueueSharedKeyPolicy(StorageSharedKeyCredential credential) : SharedKeyPolicy(credential)
 {
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        SharedKeyCanonicalizer.EnsureDate(message.Request);
-        var signature = credential.ComputeSignature(BuildStringToSign(message.Request, credential.AccountName));
-        message.Request.Headers.SetValue(StorageHeaders.Authorization, $"SharedKey {credential.AccountName}:{signature}");
-    }
+    private protected override string StringToSign(Request request, string accountName) => BuildStringToSign(request, accountName);
 
     internal static string BuildStringToSign(Request request, string accountName)
     {

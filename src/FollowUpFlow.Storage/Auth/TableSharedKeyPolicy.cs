@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using FollowUpFlow.Storage.Pipeline;
 
 namespace FollowUpFlow.Storage.Auth;
@@ -7,16 +6,10 @@ namespace FollowUpFlow.Storage.Auth;
 /// <summary>
 /// Shared Key for the Table service: a short string-to-sign (verb, Content-MD5, Content-Type, date,
 /// canonicalized resource with only ?comp=), unlike the Queue and Blob services' long form.
-/// Runs per retry so each attempt is signed with its own x-ms-date.
 /// </summary>
-public sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential) : HttpPipelineSynchronousPolicy
+public sealed class TableSharedKeyPolicy(StorageSharedKeyCredential credential) : SharedKeyPolicy(credential)
 {
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        SharedKeyCanonicalizer.EnsureDate(message.Request);
-        var signature = credential.ComputeSignature(BuildStringToSign(message.Request, credential.AccountName));
-        message.Request.Headers.SetValue(StorageHeaders.Authorization, $"SharedKey {credential.AccountName}:{signature}");
-    }
+    private protected override string StringToSign(Request request, string accountName) => BuildStringToSign(request, accountName);
 
     internal static string BuildStringToSign(Request request, string accountName)
     {
