@@ -45,7 +45,9 @@ ensure_tools() {
   if command -v flock >/dev/null 2>&1; then flock "$lock_fd"; fi
   if [ ! -e "$stamp" ]; then
     echo "Installing Azurite (eng/tools/package-lock.json)..." >&2
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >&2) || { exec {lock_fd}>&-; return 1; }
+    # --prefer-offline reuses npm's cache; --ignore-scripts: no package in the tree has an install script, and a tool
+    # install has no business running any.
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error --prefer-offline --ignore-scripts >&2) || { exec {lock_fd}>&-; return 1; }
     touch "$stamp"
   fi
   exec {lock_fd}>&-
