@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 
 namespace FollowUpFlow.Testing;
 
-/// <summary>The repository's pinned Azurite (eng/tools), installed with `npm ci` the first time it is missing.</summary>
+/// <summary>
+/// The repository's pinned Azurite (eng/tools), installed with `npm ci` when the install stamp of the current lock
+/// file is missing: the same stamp eng/common.sh writes, so the scripts and the tests never install twice.
+/// </summary>
 internal static class AzuriteInstall
 {
     public static string ExecutablePath(string repoRoot) =>
@@ -11,7 +15,8 @@ internal static class AzuriteInstall
     public static async Task<string> EnsureAsync(string repoRoot, CancellationToken cancellationToken)
     {
         var exe = ExecutablePath(repoRoot);
-        if (File.Exists(exe))
+        var stamp = StampPath(repoRoot);
+        if (File.Exists(stamp) && File.Exists(exe))
         {
             return exe;
         }
@@ -19,7 +24,7 @@ internal static class AzuriteInstall
         // Several test assemblies may start at once: one installs, the others wait on the lock file.
         var lockPath = Path.Combine(repoRoot, "eng", "tools", ".npm-ci.lock");
         using var gate = await AcquireAsync(lockPath, cancellationToken).ConfigureAwait(false);
-        if (File.Exists(exe))
+        if (File.Exists(stamp) && File.Exists(exe))
         {
             return exe;
         }
@@ -36,6 +41,8 @@ internal static class AzuriteInstall
         psi.ArgumentList.Add(Path.Combine("eng", "tools"));
         psi.ArgumentList.Add("--no-audit");
         psi.ArgumentList.Add("--no-fund");
+        psi.ArgumentList.Add("--prefer-offline");
+        psi.ArgumentList.Add("--ignore-scripts");
 
         using var npm = Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm to install Azurite.");
         var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -50,7 +57,16 @@ internal static class AzuriteInstall
                 $"or set FOLLOWUPFLOW_TEST_STORAGE to a storage connection string.\n{await stdout.ConfigureAwait(false)}\n{await stderr.ConfigureAwait(false)}");
         }
 
+        await File.WriteAllTextAsync(stamp, string.Empty, cancellationToken).ConfigureAwait(false);
         return exe;
+    }
+
+    /// <summary>node_modules/.installed-{sha256 of package-lock.json}, as eng/common.sh names it.</summary>
+    private static string StampPath(string repoRoot)
+    {
+        var tools = Path.Combine(repoRoot, "eng", "tools");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(tools, "package-lock.json"))));
+        return Path.Combine(tools, "node_modules", ".installed-" + hash);
     }
 
     private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
