@@ -12,7 +12,7 @@ internal static class DraftEndpoints
 {
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/drafts");
+        var group = app.MapGroup("/api/drafts").RequireValidIds();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/approve", ApproveAsync);
@@ -45,11 +45,6 @@ internal static class DraftEndpoints
 
     private static async Task<IResult> GetAsync(string id, InterviewStore store, UserContext user, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var record = await store.GetDraftAsync(user.UserId, id, cancellationToken);
         return record is null ? Problems.NotFound("draft", id) : TypedResults.Ok(DraftView.From(record));
     }
@@ -82,11 +77,6 @@ internal static class DraftEndpoints
     /// <summary>Finds the draft's interview and hands the event to the engine; answers with the draft as it now is.</summary>
     private static async Task<IResult> DecideAsync(string id, WorkflowEvent workflowEvent, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var record = await store.GetDraftAsync(user.UserId, id, cancellationToken);
         if (record is null)
         {

@@ -13,7 +13,7 @@ internal static class InterviewEndpoints
 {
     public static void MapInterviewEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/interviews");
+        var group = app.MapGroup("/api/interviews").RequireValidIds();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
@@ -50,11 +50,6 @@ internal static class InterviewEndpoints
 
     private static async Task<IResult> GetAsync(string id, InterviewStore store, UserContext user, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var record = await store.GetAsync(user.UserId, id, cancellationToken);
         if (record is null)
         {
@@ -91,11 +86,6 @@ internal static class InterviewEndpoints
                 RequestValidation.OptionalText(candidate.ProfileText, "successfulCandidate.profileText", RequestLimits.MaxProfileText, errors, singleLine: false));
         }
 
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -107,11 +97,6 @@ internal static class InterviewEndpoints
 
     private static async Task<IResult> RecordReplyAsync(string id, ReplyRequest request, WorkflowEngine engine, UserContext user, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var errors = new RequestErrors();
         var from = RequestValidation.RequiredText(request.From, "from", RequestLimits.MaxName + 260, errors);
         var subject = RequestValidation.OptionalText(request.Subject, "subject", RequestLimits.MaxSubject, errors) ?? "";
@@ -137,11 +122,6 @@ internal static class InterviewEndpoints
 
     private static async Task<IResult> RescheduleAsync(string id, RescheduleRequest request, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var errors = new RequestErrors();
         RequestValidation.CheckTimes(request.Start, request.End, errors);
         var timeZone = request.TimeZone is null ? null : RequestValidation.TimeZoneId(request.TimeZone, "timeZone", errors);
@@ -156,11 +136,6 @@ internal static class InterviewEndpoints
 
     private static async Task<IResult> CancelAsync(string id, CancelRequest? request, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
     {
-        if (!Problems.IsValidId(id))
-        {
-            return Problems.BadId(id);
-        }
-
         var errors = new RequestErrors();
         var reason = RequestValidation.OptionalText(request?.Reason, "reason", RequestLimits.MaxSubject, errors);
         if (errors.Any)

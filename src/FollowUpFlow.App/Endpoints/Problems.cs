@@ -24,7 +24,18 @@ internal static partial class Problems
         _ => null,
     };
 
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+    /// <summary>
+    /// Every "{id}" in the group's routes is checked before its handler runs: ids become table keys, so anything
+    /// but letters, digits and '-' is a 400 rather than a lookup.
+    /// </summary>
+    public static RouteGroupBuilder RequireValidIds(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues.TryGetValue("id", out var value) && value is string id && !IdPattern().IsMatch(id)
+                ? BadId(id)
+                : await next(context));
+        return group;
+    }
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

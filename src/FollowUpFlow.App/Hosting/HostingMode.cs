@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace FollowUpFlow.App.Hosting;
 
@@ -28,7 +27,7 @@ public sealed record HostingMode(string Name, string Url, bool RunsOwnScheduler)
         }
 
         var url = configuration["FollowUpFlow:Url"] ?? DefaultStandaloneUrl;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IPAddress.TryParse(uri.Host, out var address) || !IPAddress.IsLoopback(address))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Loopback.IsAddress(uri.Host))
         {
             // Standalone has no sign-in: it must never be reachable from another machine.
             throw new InvalidOperationException($"FollowUpFlow:Url must be an http URL on a loopback address such as {DefaultStandaloneUrl}, not '{url}'.");

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -23,8 +22,7 @@ internal static partial class LoopbackCheck
 
     private static bool IsLoopback(string address) =>
         Uri.TryCreate(address.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-        && (uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+        && Loopback.IsHost(uri.Host);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Standalone FollowUpFlow has no sign-in and must listen on loopback only, but it listens on {Addresses}; stopping")]
     private static partial void LogExposed(ILogger logger, string addresses);

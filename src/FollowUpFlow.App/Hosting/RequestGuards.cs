@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUpFlow.App.Hosting;
@@ -43,7 +42,7 @@ internal static class RequestGuards
 
     private static ProblemHttpResult? CheckLocalRequest(HttpRequest request)
     {
-        if (!IsLoopbackHost(request.Host.Host))
+        if (!Loopback.IsHost(request.Host.Host))
         {
             return TypedResults.Problem(
                 detail: $"This FollowUpFlow serves this machine only; address it as 127.0.0.1 or localhost, not '{request.Host.Host}'.",
@@ -57,7 +56,7 @@ internal static class RequestGuards
         }
 
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var originUri) && IsLoopbackHost(originUri.Host)))
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var originUri) && Loopback.IsHost(originUri.Host)))
         {
             return TypedResults.Problem(
                 detail: "Requests that change something are accepted from this machine only, not from another site.",
@@ -72,8 +71,4 @@ internal static class RequestGuards
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "JSON expected");
     }
-
-    private static bool IsLoopbackHost(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }
