@@ -334,7 +334,7 @@ public sealed partial class WorkflowEngine(
     /// <summary>A transient failure: try again later, backing off exponentially up to an hour.</summary>
     private async Task<InterviewRecord?> RescheduleAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
-        var backoff = TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Min(effect.Attempts, 12))));
+        var backoff = Backoff.After(effect.Attempts, TimeSpan.FromSeconds(15));
         var retry = effect with { ClaimedUntil = time.GetUtcNow() + backoff, Attempts = effect.Attempts + 1 };
         return await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, retry, cancellationToken, known: record, onlyWhileClaimedUntil: effect.ClaimedUntil);
     }

@@ -44,7 +44,7 @@ public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, 
     private async Task PostponeAsync(DueItem item, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(item.Attempts, 10))));
+        var delay = Backoff.After(item.Attempts, TimeSpan.FromSeconds(30));
         try
         {
             await dueIndex.PostponeAsync(item, item.Postponed(now + delay, now), cancellationToken);
