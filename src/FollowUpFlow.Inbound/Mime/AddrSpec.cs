@@ -19,8 +19,8 @@ internal static class AddrSpec
         int nameEnd;
         if (at < 0)
         {
-            // A lone local name ("jwz") is an address on the local host; several loose words are not an address.
-            if (!IsRun(words, 0, words.Count))
+            // A lone local name ("jwz") is an address on the local host; loose words or a lone quoted string are not.
+            if (!IsRun(words, 0, words.Count) || words.Exists(t => t.Kind == AddressTokenKind.Quoted))
             {
                 return null;
             }
