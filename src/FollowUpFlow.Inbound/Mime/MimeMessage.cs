@@ -38,6 +38,9 @@ public sealed class MimeMessage
     /// <summary>Set when a <see cref="MimeLimits"/> limit stopped the reader; the reason names the limit.</summary>
     public string? LimitExceeded { get; init; }
 
+    /// <summary>The mbox "From " separator line in front of this message, when it was read by <see cref="MimeReader.ReadMbox"/>.</summary>
+    public string? MboxFromLine { get; internal set; }
+
     /// <summary>True when the input looked like an email at all (at least one header field of a message).</summary>
     public bool HasHeaders => Headers.Count > 0;
 }
