@@ -3,38 +3,13 @@ using FollowUpFlow.Storage.Tables;
 namespace FollowUpFlow.Workflow.Inbound;
 
 /// <summary>
-/// What ties messages to interviews, in the inbound table: a deduplication row per message (written last, once its
-/// routing is done), a row per calendar event UID with the last SEQUENCE applied, and a row per Message-ID of the
-/// thread an interview's messages belong to.
+/// What ties messages to interviews, in the inbound table: a row per calendar event UID with the last SEQUENCE
+/// applied, and a row per Message-ID of the thread an interview's messages belong to.
 /// </summary>
 public sealed class InboundIndex(TableClient table)
 {
     /// <summary>A query filter may hold 15 comparisons; one is the partition.</summary>
     private const int MaxThreadIdsPerQuery = 14;
-
-    public async Task<DedupeEntry?> GetDedupeAsync(string userId, string dedupeKey, CancellationToken cancellationToken)
-    {
-        var entity = await table.GetEntityIfExistsAsync(userId, InboundKeys.MessageId(dedupeKey), cancellationToken: cancellationToken);
-        return entity is null ? null : new DedupeEntry(
-            entity.GetString("PayloadId") ?? "",
-            entity.GetString("Status") ?? "",
-            entity.GetString("InterviewId"),
-            entity.GetString("Kind"),
-            entity.GetString("Reason") ?? "");
-    }
-
-    public async Task SetDedupeAsync(string userId, string dedupeKey, DedupeEntry entry, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(
-            new TableEntity(userId, InboundKeys.MessageId(dedupeKey))
-            {
-                ["PayloadId"] = entry.PayloadId,
-                ["Status"] = entry.Status,
-                ["InterviewId"] = entry.InterviewId,
-                ["Kind"] = entry.Kind,
-                ["Reason"] = entry.Reason.Length <= 4000 ? entry.Reason : entry.Reason[..3999] + "…",
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
 
     public async Task<CalendarEntry?> GetCalendarAsync(string userId, string uid, CancellationToken cancellationToken)
     {

@@ -13,12 +13,11 @@ namespace FollowUpFlow.Workflow.Inbound;
 /// <summary>
 /// The one way in for inbound mail, whatever brought it. The payload is stored first, before anything reads it, so
 /// nothing is ever lost; then the message is taken out of its envelope, read, deduplicated by Message-ID (or by its
-/// bytes when it has none) and routed. The deduplication row is written last: a crash anywhere before it leaves the
-/// message to be routed again by a retry, and routing converges.
+/// bytes when it has none) and routed. The deduplication row is written last, in one transaction with the outcome:
+/// a crash anywhere before it leaves the message to be routed again by a retry, and routing converges.
 /// </summary>
 public sealed partial class InboundProcessor(
     InboundStore store,
-    InboundIndex index,
     InboundRouter router,
     IInboundParser parser,
     IOptions<CandidateOptions> candidate,
@@ -61,7 +60,7 @@ public sealed partial class InboundProcessor(
 
         try
         {
-            return await ProcessStoredAsync(userId, payloadId, payload, Stopping);
+            return await ProcessStoredAsync(userId, payloadId, receivedAt, payload, Stopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,7 +72,7 @@ public sealed partial class InboundProcessor(
         }
     }
 
-    private async Task<InboundResult> ProcessStoredAsync(string userId, string payloadId, InboundPayload payload, CancellationToken cancellationToken)
+    private async Task<InboundResult> ProcessStoredAsync(string userId, string payloadId, DateTimeOffset receivedAt, InboundPayload payload, CancellationToken cancellationToken)
     {
         if (payload.Refusal is { } refusal)
         {
@@ -118,7 +117,7 @@ public sealed partial class InboundProcessor(
         PayloadOutcome Outcome(string status, string? interviewId, EmailKind kind, string reason) => new(
             status, reason, interviewId, KindName(kind), bounded, messageId, email.Message.Subject, from, understanding, dedupeKey, revealed?.Name());
 
-        if (await index.GetDedupeAsync(userId, dedupeKey, cancellationToken) is { } earlier)
+        if (await store.GetDedupeAsync(userId, dedupeKey, cancellationToken) is { } earlier)
         {
             var kind = ParseKind(earlier.Kind) ?? email.Understanding.Kind;
             var reason = $"Already received as payload {earlier.PayloadId} ({earlier.Status}): {earlier.Reason}";
@@ -127,13 +126,11 @@ public sealed partial class InboundProcessor(
         }
 
         var route = await router.RouteAsync(userId, email, dedupeKey, _parseOptions, cancellationToken);
-        if (route.Status == InboundStatus.NeedsReview)
-        {
-            await store.AddReviewAsync(userId, new ReviewItem(payloadId, time.GetUtcNow(), KindName(route.Kind), email.Message.Subject, from, route.Reason), cancellationToken);
-        }
-
-        await store.RecordOutcomeAsync(userId, payloadId, Outcome(route.Status, route.InterviewId, route.Kind, route.Reason), time.GetUtcNow(), cancellationToken);
-        await index.SetDedupeAsync(userId, dedupeKey, new DedupeEntry(payloadId, route.Status, route.InterviewId, KindName(route.Kind), route.Reason), cancellationToken);
+        var review = route.Status == InboundStatus.NeedsReview
+            ? new ReviewItem(payloadId, receivedAt, KindName(route.Kind), email.Understanding.References.OriginalSubject ?? email.Message.Subject, Writer(email) ?? from, route.Reason)
+            : null;
+        var dedupe = new DedupeEntry(payloadId, route.Status, route.InterviewId, KindName(route.Kind), route.Reason);
+        await store.RecordOutcomeAsync(userId, payloadId, Outcome(route.Status, route.InterviewId, route.Kind, route.Reason), time.GetUtcNow(), cancellationToken, review, dedupe);
         LogRouted(logger, payloadId, route.Status, route.InterviewId);
         return new InboundResult(payloadId, route.Status, route.InterviewId, route.Kind, route.Reason, bounded);
     }
@@ -145,6 +142,11 @@ public sealed partial class InboundProcessor(
         await store.RecordOutcomeAsync(userId, payloadId, outcome, time.GetUtcNow(), cancellationToken);
         return new InboundResult(payloadId, InboundStatus.Refused, null, null, refusal.Reason, bounded, refusal.Kind);
     }
+
+    /// <summary>Who wrote a forwarded original: what the candidate recognises an item by, rather than their own forward.</summary>
+    private static string? Writer(ParsedEmail email) => email.Understanding.References.OriginalSender is { } sender
+        ? string.IsNullOrWhiteSpace(sender.Email) ? sender.Name : $"{sender.Name} <{sender.Email}>"
+        : null;
 
     /// <summary>The understanding as stored; one that cannot be written as JSON (a NaN confidence) is noted, not fatal.</summary>
     private static string? Serialize(EmailUnderstanding understanding, List<string> problems)

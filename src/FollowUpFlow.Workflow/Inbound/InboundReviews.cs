@@ -26,12 +26,6 @@ public sealed class InboundReviews(InboundStore store, InboundIndex index, Workf
 
         if (!Resolvable.Contains(payload.Status))
         {
-            if (payload.Status is InboundStatus.Resolved or InboundStatus.Dismissed)
-            {
-                // A resolution cut short after its status was written may have left the review row behind.
-                await store.RemoveReviewAsync(userId, payloadId, cancellationToken);
-            }
-
             return new ResolutionResult(ResolutionStatus.NotReviewable, payload.InterviewId,
                 $"Payload {payloadId} is {payload.Status}; only payloads that need review, were ignored or failed can be resolved.");
         }
@@ -73,13 +67,7 @@ public sealed class InboundReviews(InboundStore store, InboundIndex index, Workf
     private async Task<ResolutionResult> FinishAsync(string userId, StoredPayload payload, ResolutionStatus status, string? interviewId, string reason, CancellationToken cancellationToken)
     {
         var stored = status == ResolutionStatus.Dismissed ? InboundStatus.Dismissed : InboundStatus.Resolved;
-        await store.RecordResolutionAsync(userId, payload.PayloadId, stored, reason, interviewId, time.GetUtcNow(), cancellationToken);
-        if (payload.DedupeKey is { } dedupeKey)
-        {
-            await index.SetDedupeAsync(userId, dedupeKey, new DedupeEntry(payload.PayloadId, stored, interviewId, payload.Kind, reason), cancellationToken);
-        }
-
-        await store.RemoveReviewAsync(userId, payload.PayloadId, cancellationToken);
+        await store.RecordResolutionAsync(userId, payload, stored, reason, interviewId, time.GetUtcNow(), cancellationToken);
         return new ResolutionResult(status, interviewId, reason);
     }
 

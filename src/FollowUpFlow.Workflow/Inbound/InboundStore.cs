@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Azure;
 using FollowUpFlow.Storage.Tables;
 using FollowUpFlow.Workflow.Persistence;
 
@@ -7,8 +8,8 @@ namespace FollowUpFlow.Workflow.Inbound;
 
 /// <summary>
 /// Every inbound payload, partitioned by user: a row per payload (what arrived and what became of it), its bytes in
-/// chunk rows after it, and a review row per payload waiting for the candidate. The deduplication, calendar and
-/// thread rows of the same table are <see cref="InboundIndex"/>'s.
+/// chunk rows after it, a review row per payload waiting for the candidate, and a deduplication row per message
+/// routed (what became of its first payload). The calendar and thread rows of the same table are <see cref="InboundIndex"/>'s.
 /// </summary>
 public sealed class InboundStore(TableClient table)
 {
@@ -59,7 +60,12 @@ public sealed class InboundStore(TableClient table)
         }
     }
 
-    public async Task RecordOutcomeAsync(string userId, string payloadId, PayloadOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes what became of a payload in one transaction: its outcome, its review row (when it waits for the
+    /// candidate) and its message's deduplication row (when routing finished). All or nothing: a crash before this
+    /// write leaves the message to be routed again, never half-recorded.
+    /// </summary>
+    public async Task RecordOutcomeAsync(string userId, string payloadId, PayloadOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken, ReviewItem? review = null, DedupeEntry? dedupe = null)
     {
         var entity = new TableEntity(userId, InboundKeys.Payload(payloadId))
         {
@@ -76,20 +82,57 @@ public sealed class InboundStore(TableClient table)
         };
         WriteProblems(entity, outcome.Problems);
         WriteUnderstanding(entity, outcome.UnderstandingJson);
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertMerge, entity) };
+        if (review is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, ReviewRow(userId, review)));
+        }
+
+        if (dedupe is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, DedupeRow(userId, outcome.DedupeKey ?? throw new ArgumentException("A deduplication row needs the outcome's key.", nameof(outcome)), dedupe)));
+        }
+
+        await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
-    /// <summary>Changes only the status, reason and interview of a payload (the candidate resolved it).</summary>
-    public async Task RecordResolutionAsync(string userId, string payloadId, string status, string reason, string? interviewId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the candidate's resolution in one transaction: the payload's status, reason and interview, its
+    /// message's deduplication row (so a later copy answers with the resolution), and the end of its review row.
+    /// </summary>
+    public async Task RecordResolutionAsync(string userId, StoredPayload payload, string status, string reason, string? interviewId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(userId, InboundKeys.Payload(payloadId))
+        var entity = new TableEntity(userId, InboundKeys.Payload(payload.PayloadId))
         {
             ["Status"] = status,
             ["Reason"] = Shorten(reason, MaxReasonLength),
             ["InterviewId"] = interviewId,
             ["UpdatedAt"] = now,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertMerge, entity) };
+        if (payload.DedupeKey is { } dedupeKey)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, DedupeRow(userId, dedupeKey, new DedupeEntry(payload.PayloadId, status, interviewId, payload.Kind, reason))));
+        }
+
+        if (payload.Status == InboundStatus.NeedsReview)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(userId, InboundKeys.Review(payload.PayloadId)), ETag.All));
+        }
+
+        await table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    /// <summary>What became of the first payload of a message, if one was routed before.</summary>
+    public async Task<DedupeEntry?> GetDedupeAsync(string userId, string dedupeKey, CancellationToken cancellationToken)
+    {
+        var entity = await table.GetEntityIfExistsAsync(userId, InboundKeys.MessageId(dedupeKey), cancellationToken: cancellationToken);
+        return entity is null ? null : new DedupeEntry(
+            entity.GetString("PayloadId") ?? "",
+            entity.GetString("Status") ?? "",
+            entity.GetString("InterviewId"),
+            entity.GetString("Kind"),
+            entity.GetString("Reason") ?? "");
     }
 
     public async Task<StoredPayload?> GetPayloadAsync(string userId, string payloadId, CancellationToken cancellationToken)
@@ -137,22 +180,6 @@ public sealed class InboundStore(TableClient table)
         return payloads;
     }
 
-    public async Task AddReviewAsync(string userId, ReviewItem item, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(userId, InboundKeys.Review(item.PayloadId))
-        {
-            ["ReceivedAt"] = item.ReceivedAt,
-            ["Kind"] = item.Kind,
-            ["Subject"] = Shorten(item.Subject, MaxHeaderLength),
-            ["From"] = Shorten(item.From, MaxHeaderLength),
-            ["Reason"] = Shorten(item.Reason, MaxReasonLength),
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    public async Task RemoveReviewAsync(string userId, string payloadId, CancellationToken cancellationToken) =>
-        await table.DeleteEntityAsync(userId, InboundKeys.Review(payloadId), cancellationToken: cancellationToken);
-
     /// <summary>Payloads waiting for the candidate, newest first: one range query over small rows.</summary>
     public async Task<IReadOnlyList<ReviewItem>> ListReviewAsync(string userId, int top, CancellationToken cancellationToken)
     {
@@ -183,23 +210,37 @@ public sealed class InboundStore(TableClient table)
     internal static string PrefixFilter(string userId, string prefix) =>
         TableFilter.Create($"PartitionKey eq {userId} and RowKey ge {prefix} and RowKey lt {InboundKeys.PrefixEnd(prefix)}");
 
-    private static TableEntity ToEntity(string userId, StoredPayload payload)
+    private static TableEntity ReviewRow(string userId, ReviewItem item) => new(userId, InboundKeys.Review(item.PayloadId))
     {
-        var entity = new TableEntity(userId, InboundKeys.Payload(payload.PayloadId))
-        {
-            [RowType] = PayloadRowType,
-            ["ReceivedAt"] = payload.ReceivedAt,
-            ["Source"] = payload.Source,
-            ["ByteSize"] = payload.ByteSize,
-            ["Sha256"] = payload.Sha256,
-            ["Truncated"] = payload.Truncated,
-            ["DeclaredLength"] = payload.DeclaredLength,
-            ["ContentType"] = Shorten(payload.ContentType, MaxHeaderLength),
-            ["Status"] = payload.Status,
-            ["Reason"] = Shorten(payload.Reason, MaxReasonLength),
-        };
-        return entity;
-    }
+        ["ReceivedAt"] = item.ReceivedAt,
+        ["Kind"] = item.Kind,
+        ["Subject"] = Shorten(item.Subject, MaxHeaderLength),
+        ["From"] = Shorten(item.From, MaxHeaderLength),
+        ["Reason"] = Shorten(item.Reason, MaxReasonLength),
+    };
+
+    private static TableEntity DedupeRow(string userId, string dedupeKey, DedupeEntry entry) => new(userId, InboundKeys.MessageId(dedupeKey))
+    {
+        ["PayloadId"] = entry.PayloadId,
+        ["Status"] = entry.Status,
+        ["InterviewId"] = entry.InterviewId,
+        ["Kind"] = entry.Kind,
+        ["Reason"] = Shorten(entry.Reason, MaxReasonLength),
+    };
+
+    private static TableEntity ToEntity(string userId, StoredPayload payload) => new(userId, InboundKeys.Payload(payload.PayloadId))
+    {
+        [RowType] = PayloadRowType,
+        ["ReceivedAt"] = payload.ReceivedAt,
+        ["Source"] = payload.Source,
+        ["ByteSize"] = payload.ByteSize,
+        ["Sha256"] = payload.Sha256,
+        ["Truncated"] = payload.Truncated,
+        ["DeclaredLength"] = payload.DeclaredLength,
+        ["ContentType"] = Shorten(payload.ContentType, MaxHeaderLength),
+        ["Status"] = payload.Status,
+        ["Reason"] = Shorten(payload.Reason, MaxReasonLength),
+    };
 
     private static StoredPayload FromEntity(TableEntity entity)
     {

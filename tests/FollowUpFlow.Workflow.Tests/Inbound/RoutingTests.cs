@@ -42,12 +42,16 @@ public sealed class RoutingTests(AzuriteFixture azurite)
     {
         await using var h = await CreateAsync(azurite);
 
-        var result = await h.ReceiveAsync("vague", TestMail.Confirmation("vague@example.com").UnsureOf("company"));
+        var forwarded = TestMail.Confirmation("vague@example.com").UnsureOf("company")
+            .WithUnderstanding(u => u with { References = u.References with { OriginalSender = TestMail.Recruiter, OriginalSubject = "Next steps" } });
+
+        var result = await h.ReceiveAsync("vague", forwarded);
 
         Assert.Equal(InboundStatus.NeedsReview, result.Status);
         Assert.Contains("company", result.Reason, StringComparison.Ordinal);
         var item = Assert.Single(await h.ReviewAsync());
         Assert.Equal((result.PayloadId, "confirmation"), (item.PayloadId, item.Kind));
+        Assert.Equal(("Next steps", "Riley Recruiter <riley@contoso.example>"), (item.Subject, item.From));
         Assert.Equal(InboundStatus.NeedsReview, (await h.Store.GetPayloadAsync(UserId, result.PayloadId, default))!.Status);
         Assert.Empty(await h.Workflow.Store.ListAsync(UserId, default).ToListAsync());
     }

@@ -22,7 +22,7 @@ public sealed class InboundHarness : IAsyncDisposable
         Engine = engine;
         var candidate = OptionsFactory.Create(new CandidateOptions { Name = "Alex Morgan", Email = "alex@example.com", TimeZone = "Europe/London" });
         var router = new InboundRouter(engine, workflow.Store, Index, new InterviewMatcher(workflow.Store, Index));
-        Processor = new InboundProcessor(Store, Index, router, Parser, candidate, OptionsFactory.Create(options), workflow.Time, NullLogger<InboundProcessor>.Instance);
+        Processor = new InboundProcessor(Store, router, Parser, candidate, OptionsFactory.Create(options), workflow.Time, NullLogger<InboundProcessor>.Instance);
         Reviews = new InboundReviews(Store, Index, engine, workflow.Time);
     }
 
