@@ -40,6 +40,7 @@ app.UseRequestGuards(mode);
 app.MapHealthEndpoints();
 app.MapInterviewEndpoints();
 app.MapDraftEndpoints();
+app.MapInboundEndpoints();
 app.MapFunctionInvocationEndpoints();
 if (!mode.IsFunctionsHost)
 {

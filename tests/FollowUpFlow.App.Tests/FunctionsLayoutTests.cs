@@ -55,6 +55,7 @@ public sealed class FunctionsLayoutTests
             (typeof(WorkflowOptions), WorkflowOptions.Section),
             (typeof(StorageOptions), StorageOptions.Section),
             (typeof(FileOutboxOptions), WorkflowServiceCollectionExtensions.OutboxSection),
+            (typeof(InboundOptions), InboundOptions.Section),
         };
 
         var expected = options

@@ -17,6 +17,8 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
     [InlineData("FollowUpFlow:Timeline:MorningHour", "25", "MorningHour")]
     [InlineData("FollowUpFlow:Workflow:TablePrefix", "bad-prefix", "TablePrefix")]
     [InlineData("FollowUpFlow:Outbox:Folder", "", "Folder")]
+    [InlineData("FollowUpFlow:Inbound:SendGridSecret", "short", "SendGridSecret")]
+    [InlineData("FollowUpFlow:Inbound:MaxPayloadBytes", "100", "MaxPayloadBytes")]
     public void An_invalid_setting_stops_the_app_with_its_name(string key, string value, string named)
     {
         using var storage = new AppStorage();

@@ -88,10 +88,10 @@ internal static class CalendarEventBuilder
             return (total, null);
         }
 
-        var computed = CalendarTimeReader.AddDuration(start, d, d.Total, zones);
+        var computed = CalendarTimeReader.AddDuration(start, d, zones);
         if (computed is null)
         {
-            problems.Add("DTSTART + DURATION is out of range; the event has no end.");
+            problems.Add("DTSTART + DURATION cannot be worked out (out of range, or past the zone work budget); the event has no end.");
         }
 
         return (total, computed);

@@ -10,9 +10,13 @@ internal static class CalendarLimits
     public const int MaxEvents = 1_000;
     public const int MaxPropertiesPerEvent = 500;
     public const int MaxTimeZones = 100;
-    public const int MaxObservances = 64;
+    public const int MaxObservancesRead = 256;
+
+    /// <summary>Observances a zone is worked out from; past it, the ones that start latest are kept (they hold today's rules).</summary>
+    public const int MaxObservances = 32;
     public const int MaxDatesPerObservance = 64;
     public const int MaxZoneLookups = 64;
+    public const int MaxZoneYears = 50;
     public const int MaxProblems = 200;
 
     /// <summary>Longer TZIDs are not searched for embedded zone names (real ones are well under this).</summary>

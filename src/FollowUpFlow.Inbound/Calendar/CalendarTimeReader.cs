@@ -27,9 +27,9 @@ internal static class CalendarTimeReader
             return Floating(local, tzId);
         }
 
-        if (ZoneClock.ToInstant(local, ZoneClock.OffsetAtLocal(zone.Rules, local)) is not { } instant)
+        if (InstantOf(local, zone.Rules) is not { } instant)
         {
-            problems.Add($"{line.Name} '{ProblemLog.Snippet(line.Value)}' is out of range in its zone; read as floating.");
+            problems.Add($"{line.Name} '{ProblemLog.Snippet(line.Value)}' cannot be placed in its zone (out of range, or past the zone work budget); read as floating.");
             return Floating(local, tzId);
         }
 
@@ -38,31 +38,35 @@ internal static class CalendarTimeReader
 
     /// <summary>
     /// The end of an event given by DTSTART + DURATION: days move the wall clock (a day across a DST change is 23 or
-    /// 25 hours), hours, minutes and seconds move the instant. Null when the sum is out of range.
+    /// 25 hours), hours, minutes and seconds move the instant. Null when the end cannot be worked out.
     /// </summary>
-    public static CalendarTime? AddDuration(CalendarTime start, CalendarDuration duration, TimeSpan total, TimeZoneResolver zones)
+    public static CalendarTime? AddDuration(CalendarTime start, CalendarDuration duration, TimeZoneResolver zones)
     {
         switch (start.Kind)
         {
             case CalendarTimeKind.Zoned when start.TzId is not null && zones.Resolve(start.TzId, start.Local.Year) is { } zone:
                 if (!ZoneClock.TryShift(start.Local, TimeSpan.FromDays(duration.Days), out var wall)
-                    || ZoneClock.ToInstant(wall, ZoneClock.OffsetAtLocal(zone.Rules, wall)) is not { } atWall
+                    || InstantOf(wall, zone.Rules) is not { } atWall
                     || !ZoneClock.TryShift(atWall.UtcDateTime, duration.Time, out var endUtc)
-                    || !ZoneClock.TryShift(endUtc, zone.Rules.OffsetAtUtc(endUtc), out var endLocal))
+                    || zone.Rules.OffsetAtUtc(endUtc) is not { } endOffset
+                    || !ZoneClock.TryShift(endUtc, endOffset, out var endLocal))
                 {
                     return null;
                 }
 
-                var endInstant = ZoneClock.ToInstant(endLocal, zone.Rules.OffsetAtUtc(endUtc));
+                var endInstant = ZoneClock.ToInstant(endLocal, endOffset);
                 return endInstant is null ? null : start with { Local = endLocal, Instant = endInstant };
             case CalendarTimeKind.Utc:
-                return ZoneClock.TryShift(start.Local, total, out var utcEnd)
+                return ZoneClock.TryShift(start.Local, duration.Total, out var utcEnd)
                     ? start with { Local = utcEnd, Instant = new DateTimeOffset(utcEnd, TimeSpan.Zero) }
                     : null;
             default:
-                return ZoneClock.TryShift(start.Local, total, out var end) ? start with { Local = end } : null;
+                return ZoneClock.TryShift(start.Local, duration.Total, out var end) ? start with { Local = end } : null;
         }
     }
+
+    private static DateTimeOffset? InstantOf(DateTime local, IZoneRules rules) =>
+        ZoneClock.OffsetAtLocal(rules, local) is { } offset ? ZoneClock.ToInstant(local, offset) : null;
 
     private static CalendarTime Floating(DateTime local, string? tzId) => new(CalendarTimeKind.Floating, local, tzId, null, null);
 }

@@ -96,7 +96,7 @@ internal sealed class ComponentCollector(ProblemLog problems)
                 currentZone = TimeZones.Count < CalendarLimits.MaxTimeZones ? new ZoneDraft() : null;
                 break;
             case "STANDARD" or "DAYLIGHT":
-                currentObservance = parent == "VTIMEZONE" && currentZone?.Observances.Count < CalendarLimits.MaxObservances ? [] : null;
+                currentObservance = parent == "VTIMEZONE" && currentZone?.Observances.Count < CalendarLimits.MaxObservancesRead ? [] : null;
                 break;
         }
     }

@@ -13,14 +13,14 @@ internal static class ContentLineParser
     /// <summary>The parsed line, or null (with a problem) when it has no name or no value separator.</summary>
     public static ContentLine? Parse(string line, int lineNumber, ProblemLog problems)
     {
-        if (TryParse(line, honourQuotes: true, out var parsed, out var tooManyParameters))
+        if (line.Contains(':') && TryParse(line, honourQuotes: true, out var parsed, out var tooManyParameters))
         {
             ReportParameterCap(tooManyParameters, lineNumber, problems);
             return parsed;
         }
 
         // An unterminated quote swallows the ':' before the value: read the line again taking quotes literally.
-        if (line.Contains('"') && TryParse(line, honourQuotes: false, out parsed, out tooManyParameters))
+        if (line.Contains(':') && line.Contains('"') && TryParse(line, honourQuotes: false, out parsed, out tooManyParameters))
         {
             problems.Add($"Line {lineNumber}: unterminated quoted parameter value; quotes read as text.");
             ReportParameterCap(tooManyParameters, lineNumber, problems);
@@ -36,19 +36,13 @@ internal static class ContentLineParser
         parsed = null;
         tooManyParameters = false;
         var i = line.AsSpan().IndexOfAny(';', ':');
-        if (i < 0)
+        if (i < 0 || line.AsSpan(0, i).IsWhiteSpace())
         {
             return false;
         }
 
-        var name = CalendarText.Upper(line.AsSpan(0, i).Trim());
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        ImmutableDictionary<string, string>.Builder? parameters = null;
-        var parameterCount = 0;
+        // Parameters are gathered first and made immutable only once the whole line has proved readable.
+        List<(string Name, string Value)>? parameters = null;
         while (line[i] == ';')
         {
             var nameEnd = IndexOfAny(line, i + 1, '=', ';', ':');
@@ -57,59 +51,71 @@ internal static class ContentLineParser
                 return false;
             }
 
-            var parameterName = CalendarText.Upper(line.AsSpan(i + 1, nameEnd - i - 1).Trim());
+            var nameSpan = line.AsSpan(i + 1, nameEnd - i - 1).Trim();
+            var keep = !nameSpan.IsEmpty && (parameters?.Count ?? 0) < CalendarLimits.MaxParameters;
+            tooManyParameters |= !nameSpan.IsEmpty && !keep;
             var value = string.Empty;
             i = nameEnd;
-            if (line[i] == '=' && !TryReadValues(line, ref i, honourQuotes, out value))
+            if (line[i] == '=' && !TryReadValues(line, ref i, honourQuotes, keep, out value))
             {
                 return false;
             }
 
-            if (parameterName.Length == 0)
+            if (keep)
             {
-                continue;
+                (parameters ??= []).Add((CalendarText.Upper(nameSpan), value));
             }
-
-            if (++parameterCount > CalendarLimits.MaxParameters)
-            {
-                tooManyParameters = true;
-                continue;
-            }
-
-            parameters ??= NoParameters.ToBuilder();
-            parameters.TryAdd(parameterName, CalendarText.DecodeParameter(value));
         }
 
-        parsed = new ContentLine(name, parameters?.ToImmutable() ?? NoParameters, line[(i + 1)..]);
+        parsed = new ContentLine(CalendarText.Upper(line.AsSpan(0, line.AsSpan().IndexOfAny(';', ':')).Trim()), Immutable(parameters), line[(i + 1)..]);
         return true;
     }
 
-    /// <summary>Reads the value list after '=' starting at <paramref name="i"/>; leaves <paramref name="i"/> on the ';' or ':' that ends it.</summary>
-    private static bool TryReadValues(string line, ref int i, bool honourQuotes, out string values)
+    private static ImmutableDictionary<string, string> Immutable(List<(string Name, string Value)>? parameters)
+    {
+        if (parameters is null)
+        {
+            return NoParameters;
+        }
+
+        var builder = NoParameters.ToBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            builder.TryAdd(name, CalendarText.DecodeParameter(value));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Reads the value list after '=' starting at <paramref name="i"/>; leaves <paramref name="i"/> on the ';' or ':'
+    /// that ends it. Values are joined by commas, and only built when <paramref name="keep"/> is set.
+    /// </summary>
+    private static bool TryReadValues(string line, ref int i, bool honourQuotes, bool keep, out string values)
     {
         values = string.Empty;
         StringBuilder? list = null;
-        var first = true;
+        var count = 0;
         do
         {
             i++;
-            string value;
+            ReadOnlySpan<char> value;
             if (honourQuotes && i < line.Length && line[i] == '"')
             {
-                var close = line.IndexOf('"', i + 1);
+                var close = i + 1 < line.Length ? line.IndexOf('"', i + 1) : -1;
                 if (close < 0)
                 {
                     return false;
                 }
 
-                value = line[(i + 1)..close];
+                value = line.AsSpan(i + 1, close - i - 1);
                 i = IndexOfAny(line, close + 1, ',', ';', ':');
             }
             else
             {
-                var end = EndOfUnquotedValue(line, i);
-                value = end < 0 ? string.Empty : line.AsSpan(i, end - i).Trim().ToString();
-                i = end;
+                var start = i;
+                i = EndOfUnquotedValue(line, start);
+                value = i < 0 ? default : line.AsSpan(start, i - start).Trim();
             }
 
             if (i < 0)
@@ -117,15 +123,13 @@ internal static class ContentLineParser
                 return false;
             }
 
-            if (first)
+            if (keep && count++ == 0)
             {
-                values = value;
-                first = false;
+                values = value.ToString();
             }
-            else
+            else if (keep)
             {
-                list ??= new StringBuilder(values);
-                list.Append(',').Append(value);
+                (list ??= new StringBuilder(values)).Append(',').Append(value);
             }
         }
         while (line[i] == ',');

@@ -110,7 +110,7 @@ internal static class KnownTimeZones
         return SampleMonths.All(month =>
         {
             var instant = new DateTime(sampleYear, month, 15, 12, 0, 0, DateTimeKind.Unspecified);
-            return systemRules.OffsetAtUtc(instant) == rules.OffsetAtUtc(instant);
+            return rules.OffsetAtUtc(instant) is { } offset && systemRules.OffsetAtUtc(instant) == offset;
         });
     }
 

@@ -43,6 +43,17 @@ internal sealed class LogicalLineReader
                 break;
             }
 
+            // A run of line breaks is a run of empty lines: skipped in one go.
+            while (position < length && text[position] is '\r' or '\n')
+            {
+                position++;
+            }
+
+            if (position == length)
+            {
+                break;
+            }
+
             var start = position;
             var end = EndOfPhysicalLine(start);
             if (position < length && IsFold(text[position]))

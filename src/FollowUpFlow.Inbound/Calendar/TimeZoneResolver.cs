@@ -12,11 +12,13 @@ internal sealed class TimeZoneResolver
     private readonly Dictionary<string, ZoneDraft> fileZones = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ResolvedZone?> resolved = new(StringComparer.Ordinal);
     private readonly ProblemLog problems;
+    private readonly ZoneYearBudget budget;
     private bool lookupCapReported;
 
     public TimeZoneResolver(IEnumerable<ZoneDraft> drafts, ProblemLog problems)
     {
         this.problems = problems;
+        budget = new ZoneYearBudget(problems);
         foreach (var draft in drafts)
         {
             fileZones.TryAdd(draft.TzId!, draft);
@@ -62,7 +64,7 @@ internal sealed class TimeZoneResolver
             return new ResolvedZone(iana, new SystemZoneRules(system));
         }
 
-        if (fileZones.TryGetValue(name, out var draft) && VTimeZoneReader.Read(draft, problems) is { } rules)
+        if (fileZones.TryGetValue(name, out var draft) && VTimeZoneReader.Read(draft, budget, problems) is { } rules)
         {
             return new ResolvedZone(KnownTimeZones.NameFor(name, rules, year), rules);
         }

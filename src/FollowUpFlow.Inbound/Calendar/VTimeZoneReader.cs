@@ -3,7 +3,7 @@ namespace FollowUpFlow.Inbound.Calendar;
 /// <summary>Turns a collected VTIMEZONE into rules: DTSTART, TZOFFSETFROM, TZOFFSETTO, a yearly RRULE and RDATEs per block.</summary>
 internal static class VTimeZoneReader
 {
-    public static VTimeZoneRules? Read(ZoneDraft draft, ProblemLog problems)
+    public static VTimeZoneRules? Read(ZoneDraft draft, ZoneYearBudget budget, ProblemLog problems)
     {
         var observances = new List<ZoneObservance>(draft.Observances.Count);
         foreach (var lines in draft.Observances)
@@ -20,7 +20,15 @@ internal static class VTimeZoneReader
             return null;
         }
 
-        return new VTimeZoneRules([.. observances]);
+        if (observances.Count > CalendarLimits.MaxObservances)
+        {
+            problems.Add($"VTIMEZONE '{ProblemLog.Snippet(draft.TzId!)}' has more than {CalendarLimits.MaxObservances} blocks; only the latest-starting ones are used.");
+            observances = [.. observances.Select((o, order) => (Observance: o, Order: order))
+                .OrderByDescending(o => o.Observance.Start).Take(CalendarLimits.MaxObservances)
+                .OrderBy(o => o.Order).Select(o => o.Observance)];
+        }
+
+        return new VTimeZoneRules([.. observances], budget);
     }
 
     private static ZoneObservance? ReadObservance(List<ContentLine> lines, string tzId, ProblemLog problems)

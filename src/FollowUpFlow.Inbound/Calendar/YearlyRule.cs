@@ -7,6 +7,9 @@ namespace FollowUpFlow.Inbound.Calendar;
 internal sealed class YearlyRule
 {
     private const int MaxInterval = 100;
+
+    /// <summary>Real zones change clocks once or twice a year; the cap keeps hostile rules cheap to follow.</summary>
+    private const int MaxOnsetsPerYear = 8;
     private const int MaxOrdinal = 53;
 
     /// <summary>Years tried going back from the bound: enough for rules that skip years (29 February, INTERVAL).</summary>
@@ -93,11 +96,19 @@ internal sealed class YearlyRule
             months.Add(start.Month);
         }
 
+        var daysPerMonth = weekdays.Count > 0 ? weekdays.Sum(w => w.Item1 == 0 ? 5 : 1) : Math.Max(1, monthDays.Count);
+        if (months.Count * daysPerMonth > MaxOnsetsPerYear)
+        {
+            problem = $"RRULE gives more than {MaxOnsetsPerYear} onsets a year, which no time zone has";
+            return null;
+        }
+
         return new YearlyRule(interval, [.. months], [.. weekdays], [.. monthDays], untilLocal, lastYear);
     }
 
     /// <summary>The latest onset (a wall time) at or before <paramref name="bound"/>, not before <paramref name="start"/>.</summary>
-    public DateTime? LatestAtOrBefore(DateTime bound, DateTime start)
+    /// <param name="scratch">A list to work in, reused across calls.</param>
+    public DateTime? LatestAtOrBefore(DateTime bound, DateTime start, List<DateTime> scratch)
     {
         var cap = bound < untilLocal ? bound : untilLocal;
         if (cap < start)
@@ -109,18 +120,34 @@ internal sealed class YearlyRule
         year -= (year - start.Year) % interval;
         for (var tried = 0; tried < YearsTried && year >= start.Year; tried++, year -= interval)
         {
-            if (LatestInYear(year, start, cap) is { } onset)
+            scratch.Clear();
+            AddOnsets(year, start, scratch);
+            DateTime? latest = null;
+            foreach (var onset in scratch)
             {
-                return onset;
+                if (onset <= cap && (latest is null || onset > latest))
+                {
+                    latest = onset;
+                }
+            }
+
+            if (latest is not null)
+            {
+                return latest;
             }
         }
 
         return null;
     }
 
-    private DateTime? LatestInYear(int year, DateTime start, DateTime cap)
+    /// <summary>Adds the onsets (wall times) of <paramref name="year"/>: none before the rule's start, after UNTIL or past COUNT.</summary>
+    public void AddOnsets(int year, DateTime start, List<DateTime> into)
     {
-        DateTime? latest = null;
+        if (year < start.Year || year > lastYear || (year - start.Year) % interval != 0)
+        {
+            return;
+        }
+
         foreach (var month in months)
         {
             var daysInMonth = DateTime.DaysInMonth(year, month);
@@ -130,13 +157,13 @@ internal sealed class YearlyRule
                 {
                     if (ordinal != 0)
                     {
-                        Consider(NthWeekday(year, month, daysInMonth, ordinal, day));
+                        Add(NthWeekday(year, month, daysInMonth, ordinal, day));
                         continue;
                     }
 
                     for (var d = NthWeekday(year, month, daysInMonth, 1, day); d <= daysInMonth; d += 7)
                     {
-                        Consider(d);
+                        Add(d);
                     }
                 }
             }
@@ -144,15 +171,15 @@ internal sealed class YearlyRule
             {
                 foreach (var monthDay in monthDays)
                 {
-                    Consider(monthDay > 0 ? monthDay : daysInMonth + 1 + monthDay);
+                    Add(monthDay > 0 ? monthDay : daysInMonth + 1 + monthDay);
                 }
             }
             else
             {
-                Consider(start.Day);
+                Add(start.Day);
             }
 
-            void Consider(int day)
+            void Add(int day)
             {
                 if (day < 1 || day > daysInMonth || (weekdays.Length > 0 && monthDays.Length > 0 && !IsListedMonthDay(day, daysInMonth)))
                 {
@@ -160,14 +187,12 @@ internal sealed class YearlyRule
                 }
 
                 var onset = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified) + start.TimeOfDay;
-                if (onset >= start && onset <= cap && (latest is null || onset > latest))
+                if (onset >= start && onset <= untilLocal)
                 {
-                    latest = onset;
+                    into.Add(onset);
                 }
             }
         }
-
-        return latest;
     }
 
     private bool IsListedMonthDay(int day, int daysInMonth)

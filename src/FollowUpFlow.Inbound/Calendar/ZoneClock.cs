@@ -10,11 +10,14 @@ internal static class ZoneClock
     /// The offset of a wall time. In a DST gap the offset before the gap applies; in an overlap the first
     /// occurrence (the larger offset), as RFC 5545 and python's zoneinfo (fold=0) read them.
     /// </summary>
-    public static TimeSpan OffsetAtLocal(IZoneRules rules, DateTime local)
+    public static TimeSpan? OffsetAtLocal(IZoneRules rules, DateTime local)
     {
         // Real offsets are under a day, so a day either side of the wall time is surely before/after any transition at it.
-        var before = rules.OffsetAtUtc(Clamp(local, -Day));
-        var after = rules.OffsetAtUtc(Clamp(local, Day));
+        if (rules.OffsetAtUtc(Clamp(local, -Day)) is not { } before || rules.OffsetAtUtc(Clamp(local, Day)) is not { } after)
+        {
+            return null;
+        }
+
         var beforeFits = Fits(rules, local, before);
         var afterFits = after != before && Fits(rules, local, after);
         return (beforeFits, afterFits) switch

@@ -13,7 +13,8 @@ internal sealed class ZoneObservance(DateTime start, TimeSpan offsetFrom, TimeSp
     public TimeSpan OffsetTo => offsetTo;
 
     /// <summary>The latest onset at or before <paramref name="utc"/>, as a UTC time; false when there is none yet.</summary>
-    public bool TryLatestOnset(DateTime utc, out DateTime onsetUtc)
+    /// <param name="scratch">A list to work in, reused across calls.</param>
+    public bool TryLatestOnset(DateTime utc, List<DateTime> scratch, out DateTime onsetUtc)
     {
         onsetUtc = default;
         if (!ZoneClock.TryShift(utc, offsetFrom, out var bound))
@@ -22,7 +23,7 @@ internal sealed class ZoneObservance(DateTime start, TimeSpan offsetFrom, TimeSp
         }
 
         DateTime? latest = start <= bound ? start : null;
-        if (rule?.LatestAtOrBefore(bound, start) is { } recurring && (latest is null || recurring > latest))
+        if (rule?.LatestAtOrBefore(bound, start, scratch) is { } recurring && (latest is null || recurring > latest))
         {
             latest = recurring;
         }
@@ -39,7 +40,49 @@ internal sealed class ZoneObservance(DateTime start, TimeSpan offsetFrom, TimeSp
             return false;
         }
 
-        onsetUtc = ZoneClock.TryShift(onset, -offsetFrom, out var shifted) ? shifted : onset;
+        onsetUtc = ToUtc(onset);
         return true;
     }
+
+    /// <summary>Adds the onsets, as UTC times, from <paramref name="fromUtc"/> (inclusive) to <paramref name="toUtc"/> (exclusive).</summary>
+    /// <param name="scratch">A list to work in, reused across calls.</param>
+    public void AddOnsetsBetween(DateTime fromUtc, DateTime toUtc, List<DateTime> into, List<DateTime> scratch)
+    {
+        Consider(start);
+
+        // RDATEs are sorted wall times: only those within a day of the window can fall in it.
+        var first = Array.BinarySearch(sortedDates, fromUtc.AddDays(fromUtc.Year > 1 ? -1 : 0));
+        for (var i = first >= 0 ? first : ~first; i < sortedDates.Length && sortedDates[i] <= toUtc.AddDays(toUtc.Year < 9999 ? 1 : 0); i++)
+        {
+            Consider(sortedDates[i]);
+        }
+
+        if (rule is null)
+        {
+            return;
+        }
+
+        // Wall-clock years either side, since an offset can move an onset across New Year.
+        scratch.Clear();
+        for (var year = Math.Max(1, fromUtc.Year - 1); year <= Math.Min(9999, toUtc.Year); year++)
+        {
+            rule.AddOnsets(year, start, scratch);
+        }
+
+        foreach (var onset in scratch)
+        {
+            Consider(onset);
+        }
+
+        void Consider(DateTime onset)
+        {
+            var utc = ToUtc(onset);
+            if (utc >= fromUtc && utc < toUtc)
+            {
+                into.Add(utc);
+            }
+        }
+    }
+
+    private DateTime ToUtc(DateTime onset) => ZoneClock.TryShift(onset, -offsetFrom, out var utc) ? utc : onset;
 }

@@ -2,6 +2,7 @@ using FollowUpFlow.Mail;
 using FollowUpFlow.Storage;
 using FollowUpFlow.Storage.Tables;
 using FollowUpFlow.Workflow.Effects;
+using FollowUpFlow.Workflow.Inbound;
 using FollowUpFlow.Workflow.Persistence;
 using FollowUpFlow.Workflow.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class WorkflowServiceCollectionExtensions
 
     /// <summary>
     /// Everything the workflow needs: validated options (checked at start-up), storage clients, the store, the due
-    /// index, the engine, the scheduler and the file outbox. <paramref name="configureStorage"/> lets a caller add
+    /// index, the engine, the scheduler, the file outbox and inbound processing. <paramref name="configureStorage"/> lets a caller add
     /// pipeline policies (e.g. request counting).
     /// </summary>
     public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, Action<StorageClientOptions>? configureStorage = null)
@@ -31,6 +32,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).Validate(
             o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null && o.QueueEndpoint is not null,
             $"Set {StorageOptions.Section}:ConnectionString, or both {StorageOptions.Section}:TableEndpoint and :QueueEndpoint.").ValidateOnStart();
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().Validate(
+            o => string.IsNullOrEmpty(o.SendGridSecret) || o.SendGridSecret.Trim().Length >= InboundOptions.MinSecretLength,
+            $"{InboundOptions.Section}:SendGridSecret must be at least {InboundOptions.MinSecretLength} characters (or empty to turn the SendGrid webhook off).").ValidateOnStart();
         services.AddFileOutboxTransport().BindConfiguration(OutboxSection);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -49,6 +53,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<EffectExecutor>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<Scheduler>();
+        services.AddSingleton(sp => new InboundStore(TableFor(sp, "Inbound")));
+        services.AddSingleton(sp => new InboundIndex(TableFor(sp, "Inbound")));
+        services.TryAddSingleton<IInboundParser, DefaultInboundParser>();
+        services.AddSingleton<InterviewMatcher>();
+        services.AddSingleton<InboundRouter>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<InboundReviews>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

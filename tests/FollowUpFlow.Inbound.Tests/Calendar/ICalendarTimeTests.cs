@@ -218,6 +218,22 @@ public sealed class ICalendarTimeTests
     }
 
     [Fact]
+    public void A_zone_with_too_many_blocks_keeps_the_latest_starting_ones()
+    {
+        var history = Enumerable.Range(0, 40).SelectMany(i => new[]
+        {
+            "BEGIN:STANDARD", $"DTSTART:{1900 + i}0101T000000", "TZOFFSETFROM:+0500", "TZOFFSETTO:+0500", "END:STANDARD",
+        });
+        var document = ICalendarReader.Parse(Ics.Calendar([
+            "BEGIN:VTIMEZONE", "TZID:Long history", .. history,
+            "BEGIN:STANDARD", "DTSTART:20000101T000000", "TZOFFSETFROM:+0500", "TZOFFSETTO:+0300", "END:STANDARD", "END:VTIMEZONE",
+            "BEGIN:VEVENT", "DTSTART;TZID=Long history:20250715T100000", "END:VEVENT"]));
+
+        Assert.Equal(TimeSpan.FromHours(3), Assert.Single(document.Events).Start!.Instant!.Value.Offset);
+        Assert.Contains(document.Problems, p => p.Contains("only the latest-starting ones are used", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Z_wins_over_a_tzid()
     {
         var start = Ics.ReadEvent("DTSTART;TZID=Europe/Berlin:20250715T100000Z").Start!;
