@@ -34,6 +34,4 @@ internal readonly record struct DateToken(
     public ref readonly Lexeme Lex => ref Lexicon.Get(LexemeId);
 
     public int End => Start + Length;
-
-    public int Digits => Kind == TokenKind.Number ? Length : 0;
 }

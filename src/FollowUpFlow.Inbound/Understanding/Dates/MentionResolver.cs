@@ -68,6 +68,7 @@ internal static class MentionResolver
             Confidence(m, clock.Explicit, placed, guessed));
     }
 
+    /// <summary>What placing the date on the calendar had to assume; each assumption costs confidence.</summary>
     private struct Placement
     {
         public bool Relative;

@@ -65,7 +65,6 @@ internal struct TimePhrase
 /// <summary>A time zone as written: an IANA id, or a UTC offset that no zone holds for sure.</summary>
 internal struct ZonePhrase
 {
-    public int First;
     public int Last;
     public string? Zone;
     public int? OffsetMinutes;

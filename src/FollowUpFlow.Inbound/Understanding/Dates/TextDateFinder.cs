@@ -12,6 +12,18 @@ public static class TextDateFinder
     /// <summary>Every date-time mention in text, in order of appearance.</summary>
     /// <param name="sentAt">The email's Date: relative words resolve against it, in the zone of the mention.</param>
     /// <param name="defaultTimeZone">IANA zone to assume when the mention names none ("UTC" when unknown).</param>
+    /// <remarks>
+    /// Choices where text is ambiguous:
+    /// a date without a year is the next one on or after the day before sending;
+    /// "Friday" and "this Friday" are the next Friday on or after the sending day, "next Friday" the next one after it;
+    /// "Monday the 14th" is the next 14th that falls on a Monday;
+    /// 12/08/2026 is month first when the zone written is American, else when the language is English (the default
+    /// zone speaks when the text does not), and day first otherwise; dots are always day first, ISO always ISO;
+    /// an unmarked 1:00–6:59 in English text is afternoon ("today at 4:30"), with less confidence;
+    /// a zone abbreviation names a region, not a season ("EST" in July is America/New_York at -04:00);
+    /// a wall time skipped by a DST jump moves forward by the jump;
+    /// a time alone takes the nearest date before it in the same sentence (a single line break does not end it).
+    /// </remarks>
     public static ImmutableArray<TextDateMatch> Find(string text, DateTimeOffset sentAt, string defaultTimeZone)
     {
         if (string.IsNullOrEmpty(text))

@@ -31,7 +31,7 @@ internal static class ZoneCatalog
     private const string Paris = "Europe/Paris";
     private const string Kolkata = "Asia/Kolkata";
 
-    /// <summary>The longest key in characters, so callers can build keys in a fixed buffer.</summary>
+    /// <summary>Room for a key built from text: every catalog key is shorter, so longer text is no zone name.</summary>
     public const int LongestKey = 64;
 
     private static readonly FrozenDictionary<string, ZoneEntry> Names = Build();

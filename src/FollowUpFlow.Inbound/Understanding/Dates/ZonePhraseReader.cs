@@ -18,20 +18,16 @@ internal static class ZonePhraseReader
         int open = t.IsSymbol(i, '.') && t.IsSymbol(i + 1, '(') && (t.IsKey(i + 2, "utc") || t.IsKey(i + 2, "gmt")) ? i + 1 : i;
         bool parenthesis = t.IsSymbol(open, '(') && t.SameLine(open);
         int p = parenthesis ? open + 1 : open;
-        int last;
         bool closed = false;
-        if (TryOffset(t, p, parenthesis, afterSeconds, ref zone, out last, ref closed))
+        if (!TryOffset(t, p, parenthesis, afterSeconds, ref zone, out int last, ref closed))
         {
-            // zone filled in
-        }
-        else if (TryName(t, p, allowCity: parenthesis, out var entry, out last))
-        {
+            if (!TryName(t, p, allowCity: parenthesis, out var entry, out last))
+            {
+                return false;
+            }
+
             zone.Zone = entry.Zone;
             last = SkipRegionNote(t, last);
-        }
-        else
-        {
-            return false;
         }
 
         if (parenthesis && !closed)
@@ -39,7 +35,6 @@ internal static class ZonePhraseReader
             last = ClosingParenthesis(t, last + 1) ?? last; // "(Eastern Time - New York)"
         }
 
-        zone.First = i;
         zone.Last = last;
         return true;
     }
