@@ -55,6 +55,7 @@ internal static class AddressParser
         private ImmutableArray<MailboxAddress>.Builder? members;
         private string? groupName;
         private bool entryDone;
+        private bool entryHasAt;
 
         public void Add(AddressToken token)
         {
@@ -67,7 +68,7 @@ internal static class AddressParser
                     FinishEntry();
                     FinishGroup();
                     break;
-                case AddressTokenKind.Colon when groupName is null && !entryDone && !entry.Exists(t => t.Kind == AddressTokenKind.At):
+                case AddressTokenKind.Colon when groupName is null && !entryDone && !entryHasAt:
                     groupName = Phrase.Text(entry, context) ?? string.Empty;
                     members = ImmutableArray.CreateBuilder<MailboxAddress>();
                     entry.Clear();
@@ -86,6 +87,7 @@ internal static class AddressParser
                     if (!entryDone)
                     {
                         entry.Add(token);
+                        entryHasAt |= token.Kind == AddressTokenKind.At;
                     }
 
                     break;
@@ -116,6 +118,7 @@ internal static class AddressParser
 
             entry.Clear();
             entryDone = false;
+            entryHasAt = false;
         }
 
         private void FinishGroup()

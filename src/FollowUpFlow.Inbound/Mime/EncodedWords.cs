@@ -119,7 +119,7 @@ internal static class EncodedWords
             ascii[i] = c < 128 ? (byte)c : (byte)'?';
         }
 
-        return word.Encoding == 'B' ? Base64Decoding.Decode(ascii, context, "encoded word") : QDecode(ascii);
+        return word.Encoding == 'B' ? Base64Decoding.Decode(ascii, context, "encoded word").ToArray() : QDecode(ascii);
     }
 
     // RFC 2047 "Q": like quoted-printable, with "_" for a space; an invalid escape stays as written.
