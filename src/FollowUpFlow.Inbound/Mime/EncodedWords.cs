@@ -35,12 +35,9 @@ internal static class EncodedWords
                 continue;
             }
 
+            // RFC 2047 section 6.2: whitespace between two encoded words is not displayed.
             var between = text.AsSpan(literalStart, at - literalStart);
-            if (!run.IsEmpty && between.IsWhiteSpace())
-            {
-                // RFC 2047 section 6.2: whitespace between two encoded words is not displayed.
-            }
-            else
+            if (run.IsEmpty || !between.IsWhiteSpace())
             {
                 run.FlushTo(output);
                 output.Append(between);
