@@ -112,7 +112,7 @@ internal static class AddressParser
                 }
                 else if (entry.Exists(t => t.Kind != AddressTokenKind.Comment))
                 {
-                    context.Report(MimeProblemCodes.AddressUnreadable, $"no address in \"{Shorten(string.Concat(entry.Select(t => t.Source)))}\"");
+                    context.Report(MimeProblemCodes.AddressUnreadable, $"no address in \"{Shorten(entry)}\"");
                 }
             }
 
@@ -178,6 +178,21 @@ internal static class AddressParser
             return address;
         }
 
-        private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+        // The problem shows the start of the entry only; an entry can be a whole header of garbage.
+        private static string Shorten(List<AddressToken> tokens)
+        {
+            const int shown = 60;
+            var builder = new StringBuilder();
+            foreach (var token in tokens)
+            {
+                builder.Append(token.Source);
+                if (builder.Length > shown)
+                {
+                    return builder.ToString(0, shown) + "...";
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class MimeFuzzTests(ITestOutputHelper output)
             if (elapsed > MaxMilliseconds)
             {
                 MaxMilliseconds = elapsed;
-                Slowest = fuzzCase.Seed.Name;
+                Slowest = fuzzCase.ToString();
             }
 
             if (elapsed > BudgetMilliseconds)
