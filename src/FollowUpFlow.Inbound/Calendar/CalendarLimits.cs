@@ -8,7 +8,7 @@ internal static class CalendarLimits
     public const int MaxParameters = 64;
     public const int MaxDepth = 32;
     public const int MaxEvents = 1_000;
-    public const int MaxPropertiesPerEvent = 500;
+    public const int MaxPropertiesPerComponent = 500;
     public const int MaxTimeZones = 100;
     public const int MaxObservancesRead = 256;
 

@@ -26,7 +26,7 @@ public sealed record CalendarTime(CalendarTimeKind Kind, DateTime Local, string?
 /// <summary>ORGANIZER or ATTENDEE: mailto address with its parameters (values as written, upper case for ROLE/PARTSTAT).</summary>
 public sealed record CalendarPerson(string? Name, string? Email, string? Role, string? PartStat);
 
-/// <summary>A property as read: unescaped value plus parameters (names upper case).</summary>
+/// <summary>A property as read: unescaped value plus parameters (names upper case; a list of values joined by commas).</summary>
 public sealed record CalendarProperty(string Name, ImmutableDictionary<string, string> Parameters, string Value);
 
 /// <summary>One VEVENT. Text values are unescaped (\n, \, \; \\).</summary>
@@ -38,6 +38,7 @@ public sealed record CalendarEvent
 
     public string? Summary { get; init; }
 
+    /// <summary>STATUS in upper case (CONFIRMED, TENTATIVE, CANCELLED).</summary>
     public string? Status { get; init; }
 
     public CalendarTime? Start { get; init; }
@@ -64,6 +65,7 @@ public sealed record CalendarEvent
 /// <summary>A VCALENDAR as read. Reading never throws; what could not be read is in <see cref="Problems"/>.</summary>
 public sealed record CalendarDocument
 {
+    /// <summary>The VCALENDAR's METHOD in upper case (REQUEST, CANCEL, PUBLISH, REPLY...).</summary>
     public string? Method { get; init; }
 
     public ImmutableArray<CalendarEvent> Events { get; init; } = [];

@@ -45,7 +45,7 @@ internal sealed class ComponentCollector(ProblemLog problems)
             case "VTIMEZONE" when line.Name == "TZID" && currentZone is not null:
                 currentZone.TzId ??= CalendarText.Unescape(line.Value).Trim();
                 break;
-            case "STANDARD" or "DAYLIGHT" when currentObservance is not null && currentObservance.Count < CalendarLimits.MaxPropertiesPerEvent:
+            case "STANDARD" or "DAYLIGHT" when currentObservance is not null && currentObservance.Count < CalendarLimits.MaxPropertiesPerComponent:
                 currentObservance.Add(line);
                 break;
         }
@@ -157,14 +157,14 @@ internal sealed class ComponentCollector(ProblemLog problems)
             return;
         }
 
-        if (currentEvent.Count < CalendarLimits.MaxPropertiesPerEvent)
+        if (currentEvent.Count < CalendarLimits.MaxPropertiesPerComponent)
         {
             currentEvent.Add(line);
         }
         else if (!eventPropertiesCapped)
         {
             eventPropertiesCapped = true;
-            problems.Add($"A VEVENT has more than {CalendarLimits.MaxPropertiesPerEvent} properties; the rest are ignored.");
+            problems.Add($"A VEVENT has more than {CalendarLimits.MaxPropertiesPerComponent} properties; the rest are ignored.");
         }
     }
 

@@ -13,14 +13,15 @@ internal static class ContentLineParser
     /// <summary>The parsed line, or null (with a problem) when it has no name or no value separator.</summary>
     public static ContentLine? Parse(string line, int lineNumber, ProblemLog problems)
     {
-        if (line.Contains(':') && TryParse(line, honourQuotes: true, out var parsed, out var tooManyParameters))
+        var hasColon = line.Contains(':');
+        if (hasColon && TryParse(line, honourQuotes: true, out var parsed, out var tooManyParameters))
         {
             ReportParameterCap(tooManyParameters, lineNumber, problems);
             return parsed;
         }
 
         // An unterminated quote swallows the ':' before the value: read the line again taking quotes literally.
-        if (line.Contains(':') && line.Contains('"') && TryParse(line, honourQuotes: false, out parsed, out tooManyParameters))
+        if (hasColon && line.Contains('"') && TryParse(line, honourQuotes: false, out parsed, out tooManyParameters))
         {
             problems.Add($"Line {lineNumber}: unterminated quoted parameter value; quotes read as text.");
             ReportParameterCap(tooManyParameters, lineNumber, problems);
@@ -36,6 +37,7 @@ internal static class ContentLineParser
         parsed = null;
         tooManyParameters = false;
         var i = line.AsSpan().IndexOfAny(';', ':');
+        var nameEndsAt = i;
         if (i < 0 || line.AsSpan(0, i).IsWhiteSpace())
         {
             return false;
@@ -67,7 +69,7 @@ internal static class ContentLineParser
             }
         }
 
-        parsed = new ContentLine(CalendarText.Upper(line.AsSpan(0, line.AsSpan().IndexOfAny(';', ':')).Trim()), Immutable(parameters), line[(i + 1)..]);
+        parsed = new ContentLine(CalendarText.Upper(line.AsSpan(0, nameEndsAt).Trim()), Immutable(parameters), line[(i + 1)..]);
         return true;
     }
 

@@ -34,15 +34,9 @@ internal sealed class LogicalLineReader
 
     public bool TryRead(out string line)
     {
+        line = string.Empty;
         while (position < length)
         {
-            if (count == CalendarLimits.MaxLines)
-            {
-                problems.Add($"More than {CalendarLimits.MaxLines} content lines; the rest are not read.");
-                position = length;
-                break;
-            }
-
             // A run of line breaks is a run of empty lines: skipped in one go.
             while (position < length && text[position] is '\r' or '\n')
             {
@@ -56,24 +50,24 @@ internal sealed class LogicalLineReader
 
             var start = position;
             var end = EndOfPhysicalLine(start);
-            if (position < length && IsFold(text[position]))
-            {
-                line = Unfold(start, end);
-            }
-            else if (IsBlank(start, end))
+            var folded = position < length && IsFold(text[position]);
+            if (!folded && IsBlank(start, end))
             {
                 continue;
             }
-            else
+
+            if (count == CalendarLimits.MaxLines)
             {
-                line = text[start..end];
+                problems.Add($"More than {CalendarLimits.MaxLines} content lines; the rest are not read.");
+                position = length;
+                break;
             }
 
+            line = folded ? Unfold(start, end) : text[start..end];
             count++;
             return true;
         }
 
-        line = string.Empty;
         return false;
     }
 

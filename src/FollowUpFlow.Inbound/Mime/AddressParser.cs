@@ -55,6 +55,7 @@ internal static class AddressParser
         private ImmutableArray<MailboxAddress>.Builder? members;
         private string? groupName;
         private bool entryDone;
+        private bool entryHasAt;
 
         public void Add(AddressToken token)
         {
@@ -67,7 +68,7 @@ internal static class AddressParser
                     FinishEntry();
                     FinishGroup();
                     break;
-                case AddressTokenKind.Colon when groupName is null && !entryDone && !entry.Exists(t => t.Kind == AddressTokenKind.At):
+                case AddressTokenKind.Colon when groupName is null && !entryDone && !entryHasAt:
                     groupName = Phrase.Text(entry, context) ?? string.Empty;
                     members = ImmutableArray.CreateBuilder<MailboxAddress>();
                     entry.Clear();
@@ -86,6 +87,7 @@ internal static class AddressParser
                     if (!entryDone)
                     {
                         entry.Add(token);
+                        entryHasAt |= token.Kind == AddressTokenKind.At;
                     }
 
                     break;
@@ -110,12 +112,13 @@ internal static class AddressParser
                 }
                 else if (entry.Exists(t => t.Kind != AddressTokenKind.Comment))
                 {
-                    context.Report(MimeProblemCodes.AddressUnreadable, $"no address in \"{Shorten(string.Concat(entry.Select(t => t.Source)))}\"");
+                    context.Report(MimeProblemCodes.AddressUnreadable, $"no address in \"{Shorten(entry)}\"");
                 }
             }
 
             entry.Clear();
             entryDone = false;
+            entryHasAt = false;
         }
 
         private void FinishGroup()
@@ -175,6 +178,21 @@ internal static class AddressParser
             return address;
         }
 
-        private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+        // The problem shows the start of the entry only; an entry can be a whole header of garbage.
+        private static string Shorten(List<AddressToken> tokens)
+        {
+            const int shown = 60;
+            var builder = new StringBuilder();
+            foreach (var token in tokens)
+            {
+                builder.Append(token.Source);
+                if (builder.Length > shown)
+                {
+                    return builder.ToString(0, shown) + "...";
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }

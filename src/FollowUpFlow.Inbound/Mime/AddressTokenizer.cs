@@ -78,7 +78,8 @@ internal static class AddressTokenizer
                     break;
             }
 
-            tokens.Add(new AddressToken(kind, value, text[start..i], space));
+            var source = kind is AddressTokenKind.Word or AddressTokenKind.DomainLiteral ? value : text[start..i];
+            tokens.Add(new AddressToken(kind, value, source, space));
             // A comment separates words the way whitespace does.
             space = kind == AddressTokenKind.Comment;
         }

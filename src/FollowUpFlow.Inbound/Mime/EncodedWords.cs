@@ -35,12 +35,9 @@ internal static class EncodedWords
                 continue;
             }
 
+            // RFC 2047 section 6.2: whitespace between two encoded words is not displayed.
             var between = text.AsSpan(literalStart, at - literalStart);
-            if (!run.IsEmpty && between.IsWhiteSpace())
-            {
-                // RFC 2047 section 6.2: whitespace between two encoded words is not displayed.
-            }
-            else
+            if (run.IsEmpty || !between.IsWhiteSpace())
             {
                 run.FlushTo(output);
                 output.Append(between);
@@ -119,7 +116,7 @@ internal static class EncodedWords
             ascii[i] = c < 128 ? (byte)c : (byte)'?';
         }
 
-        return word.Encoding == 'B' ? Base64Decoding.Decode(ascii, context, "encoded word") : QDecode(ascii);
+        return word.Encoding == 'B' ? Base64Decoding.Decode(ascii, context, "encoded word").ToArray() : QDecode(ascii);
     }
 
     // RFC 2047 "Q": like quoted-printable, with "_" for a space; an invalid escape stays as written.

@@ -71,16 +71,29 @@ internal static class HeaderParameters
     // A value ends at ";" or, when the semicolon was forgotten, at whitespace followed by "name=".
     private static int EndOfUnquoted(string text, int start)
     {
-        for (var i = start; i < text.Length; i++)
+        var i = start;
+        while (i < text.Length)
         {
             if (text[i] == ';')
             {
                 return i;
             }
 
-            if (char.IsWhiteSpace(text[i]) && StartsParameter(text, i + 1))
+            if (!char.IsWhiteSpace(text[i]))
             {
-                return i;
+                i++;
+                continue;
+            }
+
+            var blankStart = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (StartsParameter(text, i))
+            {
+                return blankStart;
             }
         }
 
@@ -90,18 +103,12 @@ internal static class HeaderParameters
     private static bool StartsParameter(string text, int start)
     {
         var i = start;
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-
-        var nameStart = i;
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '_' or '*' or '.'))
         {
             i++;
         }
 
-        return i > nameStart && i < text.Length && text[i] == '=';
+        return i > start && i < text.Length && text[i] == '=';
     }
 
     private static string ReadQuoted(string text, ref int i)

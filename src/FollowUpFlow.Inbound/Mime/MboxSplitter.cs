@@ -90,8 +90,9 @@ internal static class MboxSplitter
             var lineEnd = newline < 0 ? data.Length : pos + newline;
             var line = data[pos..lineEnd].TrimEnd("\r"u8);
             pos = newline < 0 ? data.Length : lineEnd + 1;
-            if (line.IsEmpty)
+            if (line.IsEmpty || line.StartsWith("From "u8))
             {
+                // The end of the headers, or the next message already (this one has no body).
                 break;
             }
 

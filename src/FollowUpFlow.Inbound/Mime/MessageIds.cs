@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace FollowUpFlow.Inbound.Mime;
 
@@ -16,10 +17,10 @@ internal static class MessageIds
         }
 
         // No brackets and no "@": take the first word as written.
-        var bare = value is null ? string.Empty : StripComments(value).Trim();
-        var space = bare.IndexOfAny([' ', '\t']);
+        var bare = value is null ? ReadOnlySpan<char>.Empty : StripComments(value).AsSpan().Trim();
+        var space = bare.IndexOfAny(' ', '\t');
         bare = space < 0 ? bare : bare[..space];
-        return bare.Length == 0 ? null : bare;
+        return bare.IsEmpty ? null : bare.ToString();
     }
 
     public static ImmutableArray<string> ParseList(string? value)
@@ -30,38 +31,60 @@ internal static class MessageIds
         }
 
         var ids = ImmutableArray.CreateBuilder<string>();
-        var i = 0;
+        var rest = value.AsSpan();
         while (ids.Count < MaxIds)
         {
-            var open = value.IndexOf('<', i);
+            var open = rest.IndexOf('<');
             if (open < 0)
             {
                 break;
             }
 
-            var close = value.IndexOf('>', open + 1);
-            var end = close < 0 ? value.Length : close;
-            var id = string.Concat(value.AsSpan(open + 1, end - open - 1).ToString().Where(c => !char.IsWhiteSpace(c)));
-            if (id.Length > 0)
+            rest = rest[(open + 1)..];
+            var close = rest.IndexOf('>');
+            var id = close < 0 ? rest : rest[..close];
+            rest = close < 0 ? [] : rest[(close + 1)..];
+            if (WithoutWhiteSpace(id) is { Length: > 0 } clean)
             {
-                ids.Add(id);
+                ids.Add(clean);
             }
-
-            i = Math.Min(end + 1, value.Length);
         }
 
         if (ids.Count == 0)
         {
-            foreach (var word in StripComments(value).Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries))
+            var words = StripComments(value).AsSpan();
+            foreach (var range in words.SplitAny(" \t,"))
             {
-                if (word.Contains('@', StringComparison.Ordinal) && ids.Count < MaxIds)
+                var word = words[range];
+                if (word.Contains('@') && ids.Count < MaxIds)
                 {
-                    ids.Add(word);
+                    ids.Add(word.ToString());
                 }
             }
         }
 
         return ids.ToImmutable();
+    }
+
+    // Folding can split a long id across lines.
+    private static string WithoutWhiteSpace(ReadOnlySpan<char> id)
+    {
+        var trimmed = id.Trim();
+        if (!trimmed.ContainsAny(" \t"))
+        {
+            return trimmed.ToString();
+        }
+
+        var builder = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string StripComments(string value)
@@ -71,19 +94,19 @@ internal static class MessageIds
             return value;
         }
 
-        var chars = new List<char>(value.Length);
+        var builder = new StringBuilder(value.Length);
         var depth = 0;
         foreach (var c in value)
         {
             depth += c == '(' ? 1 : 0;
             if (depth == 0)
             {
-                chars.Add(c);
+                builder.Append(c);
             }
 
             depth -= c == ')' && depth > 0 ? 1 : 0;
         }
 
-        return new string([.. chars]);
+        return builder.ToString();
     }
 }

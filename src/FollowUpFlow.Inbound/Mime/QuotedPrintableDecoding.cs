@@ -3,7 +3,7 @@ namespace FollowUpFlow.Inbound.Mime;
 /// <summary>Quoted-printable (RFC 2045 6.7): soft line breaks, either-case hex; an invalid "=" sequence stays as written.</summary>
 internal static class QuotedPrintableDecoding
 {
-    public static byte[] Decode(ReadOnlySpan<byte> input, ReadContext context, string where)
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, ReadContext context, string where)
     {
         var output = new byte[input.Length];
         var length = 0;
@@ -67,7 +67,7 @@ internal static class QuotedPrintableDecoding
             context.Report(MimeProblemCodes.QuotedPrintableInvalid, $"{where}: {invalid} \"=\" not followed by two hex digits or a line break were kept as written");
         }
 
-        return output.AsSpan(0, length).ToArray();
+        return output.AsMemory(0, length);
     }
 
     private static int SkipBlanks(ReadOnlySpan<byte> input, int from)

@@ -291,6 +291,19 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void A_stray_word_free_line_is_a_broken_fold_but_a_run_of_them_is_a_body_that_lost_its_blank_line()
+    {
+        var fold = Mail.Parse("Message-ID: <very-long-id\n@example.com>\nSubject: kept\n\nbody");
+        var body = Mail.Parse("Subject: hi\nContent-Transfer-Encoding: base64\nSGVs\nbG8s\nIHdv\ncmxk\n");
+
+        Assert.Equal("very-long-id@example.com", fold.MessageId);
+        Assert.Equal("kept", fold.Subject);
+        Assert.Equal("base64", body.Body.TransferEncoding);
+        Assert.Equal("Hello, world", body.Body.Text);
+        Assert.All(body.Problems, p => Assert.Equal(MimeProblemCodes.HeaderGarbage, p.Code));
+    }
+
+    [Fact]
     public void Empty_input_reads_as_an_empty_message()
     {
         var message = MimeReader.Parse(ReadOnlySpan<byte>.Empty);
