@@ -4,15 +4,22 @@
 #   bash eng/bench.sh                      storage request counts (happy path, scheduler tick over 10,000 interviews)
 #   bash eng/bench.sh --interviews 1000    the same with fewer stored interviews
 #   bash eng/bench.sh --decider            the pure decider's time and allocations (BenchmarkDotNet)
+#   bash eng/bench.sh --inbound            parse-and-extract throughput, MB/s and allocations per message
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The pure benchmarks need no storage.
+case " $* " in
+  *" --decider "*|*" --inbound "*) exec dotnet run -c Release --project benchmarks/FollowUpFlow.Benchmarks -- "$@" ;;
+esac
+
 ensure_tools
 
 blob="$(free_port)"; queue="$(free_port)"; table="$(free_port)"
 start_azurite "$blob" "$queue" "$table"
 export FOLLOWUPFLOW_BENCH_STORAGE
 FOLLOWUPFLOW_BENCH_STORAGE="$(azurite_connection_string "$blob" "$queue" "$table")"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0
 dotnet run -c Release --project benchmarks/FollowUpFlow.Benchmarks -- "$@" || status=$?

@@ -8,16 +8,24 @@ using FollowUpFlow.Benchmarks;
 // Storage request counts (default) or the decider's time and allocations (--decider). Usage:
 //   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- [--interviews N] [--parallelism N]
 //   dotnet run -c Release -- --decider [BenchmarkDotNet options]
+//   dotnet run -c Release -- --inbound [--throughput-only] [BenchmarkDotNet options]
 const string StorageVariable = "FOLLOWUPFLOW_BENCH_STORAGE";
+
+if (args.Contains("--inbound"))
+{
+    Console.WriteLine(InboundThroughput.Run(TimeSpan.FromSeconds(5)));
+    if (args.Contains("--throughput-only"))
+    {
+        return 0;
+    }
+
+    var inboundSummary = BenchmarkRunner.Run<InboundParseBenchmarks>(InProcessConfig(), args.Where(a => a is not ("--inbound" or "--throughput-only")).ToArray());
+    return inboundSummary.HasCriticalValidationErrors || inboundSummary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
 
 if (args.Contains("--decider"))
 {
-    // In-process: no child project to build, so the repository's build settings never meet generated code.
-    var artifacts = Path.Combine(Path.GetTempPath(), "followupflow-bench", "BenchmarkDotNet.Artifacts");
-    var config = ManualConfig.Create(DefaultConfig.Instance)
-        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
-        .WithArtifactsPath(artifacts);
-    var summary = BenchmarkRunner.Run<DeciderBenchmarks>(config, args.Where(a => a != "--decider").ToArray());
+    var summary = BenchmarkRunner.Run<DeciderBenchmarks>(InProcessConfig(), args.Where(a => a != "--decider").ToArray());
     return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
 }
 
@@ -49,3 +57,8 @@ int IntOption(string name, int fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+// In-process: no child project to build, so the repository's build settings never meet generated code.
+static ManualConfig InProcessConfig() => ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
+    .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "followupflow-bench", "BenchmarkDotNet.Artifacts"));

@@ -17,8 +17,10 @@ public sealed record ParseOptions
 /// <summary>An inbound email read and understood.</summary>
 public sealed record ParsedEmail(MimeMessage Message, EmailUnderstanding Understanding)
 {
-    /// <summary>False when the input is not an email at all (no header fields could be read).</summary>
-    public bool IsEmail => Message.HasHeaders;
+    private static readonly string[] MessageFields = ["From", "Sender", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Received", "Return-Path"];
+
+    /// <summary>False when the input is not an email at all: no header field that messages have (From, Subject, Date, …) could be read.</summary>
+    public bool IsEmail => Message.Headers.Any(h => MessageFields.Contains(h.Name, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>The one entry point: raw RFC 5322 bytes in, understanding out. Never throws on bad input.</summary>
@@ -27,6 +29,10 @@ public static class InboundParser
     public static ParsedEmail Parse(ReadOnlyMemory<byte> raw, ParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        throw new NotImplementedException("Being built: the MIME reader and the extractor land in the following commits.");
+        var message = MimeReader.Parse(raw.Span, options.Limits);
+        var understanding = new ParsedEmail(message, EmailUnderstanding.NotUnderstood([])).IsEmail && message.LimitExceeded is null
+            ? EmailUnderstander.Understand(message, options)
+            : EmailUnderstanding.NotUnderstood([.. message.Problems.Select(p => p.ToString()), .. message.LimitExceeded is { } limit ? [limit] : Array.Empty<string>()]);
+        return new ParsedEmail(message, understanding);
     }
 }

@@ -33,14 +33,18 @@ public sealed record EmailUnderstanding(
             {
                 EmailKind.Confirmation => ["kind", "company", "start", "end"],
                 EmailKind.Reschedule => ["kind", "start", "end"],
-                EmailKind.Cancellation or EmailKind.Rejection or EmailKind.Offer => ["kind"],
-                _ => [],
+                _ => ["kind"],
             };
             return [.. keys.Where(k => Confidence.GetValueOrDefault(k) < ReviewThreshold)];
         }
     }
 
-    public bool NeedsReview => Kind == EmailKind.Other || !UncertainKeyFields.IsEmpty;
+    public bool NeedsReview => !UncertainKeyFields.IsEmpty;
+
+    /// <summary>For input that is not an email at all, or that a limit stopped: nothing known, the reasons kept.</summary>
+    public static EmailUnderstanding NotUnderstood(ImmutableArray<string> problems) =>
+        new(EmailKind.Other, null, null, null, null, null, [], null, null, null, ImmutableDictionary<string, double>.Empty, problems,
+            new EmailReferences(null, null, [], null, null, null, null, null, null));
 }
 
 /// <summary>Identifiers that tie a message to an interview: its own ids, the thread it belongs to, and the calendar event.</summary>

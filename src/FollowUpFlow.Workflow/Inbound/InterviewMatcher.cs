@@ -1,5 +1,6 @@
 using FollowUpFlow.Core.Model;
 using FollowUpFlow.Inbound;
+using FollowUpFlow.Inbound.Understanding;
 using FollowUpFlow.Workflow.Persistence;
 
 namespace FollowUpFlow.Workflow.Inbound;

@@ -62,6 +62,8 @@ internal static class TextFolding
         'ù' or 'ú' or 'û' or 'ü' => 'u',
         'ý' or 'ÿ' => 'y',
         'ß' => 's',
+        '’' or '‘' => '\'',
+        '\u00A0' or '\u202F' => ' ',
         _ => c,
     };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FollowUpFlow.Workflow.Inbound;
+namespace FollowUpFlow.Inbound.Understanding;
 
 /// <summary>Company names compared as people mean them: "Contoso Ltd." and "contoso" are the same company.</summary>
 public static class CompanyNames

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace FollowUpFlow.Inbound.Forwards;
+
+/// <summary>
+/// A run of "From: … / Date: … / Subject: …" lines inside a body: how every mail program writes the
+/// original of an inline forward (and, in Outlook, of a reply). Keys in English, German and French.
+/// </summary>
+internal sealed partial record InlineHeaderBlock(int Start, int BodyStart, bool HasForwardMarker, bool IsQuoted, ImmutableDictionary<string, string> Fields)
+{
+    private const int MaxBlockLines = 12;
+    private const int MarkerLookBack = 3;
+
+    public string? this[string key] => Fields.GetValueOrDefault(key);
+
+    /// <summary>The first block in <paramref name="text"/> with at least a sender and a date or subject.</summary>
+    public static InlineHeaderBlock? FindFirst(string text)
+    {
+        var lines = TextLines.Split(text);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!TryReadField(lines[i].Text, out var key, out _) || key is not ("from" or "subject" or "date"))
+            {
+                continue;
+            }
+
+            var block = TryReadBlock(text, lines, i);
+            if (block is not null)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
+    private static InlineHeaderBlock? TryReadBlock(string text, ImmutableArray<TextLine> lines, int first)
+    {
+        var fields = ImmutableDictionary.CreateBuilder<string, string>();
+        var quoted = lines[first].Text.TrimStart().StartsWith('>');
+        var last = first;
+        string? lastKey = null;
+        for (var i = first; i < lines.Length && i < first + MaxBlockLines; i++)
+        {
+            var line = lines[i].Text;
+            if (TryReadField(line, out var key, out var value))
+            {
+                if (fields.ContainsKey(key))
+                {
+                    break; // A second From: starts the next block.
+                }
+
+                fields[key] = value;
+                lastKey = key;
+                last = i;
+            }
+            else if (lastKey is "to" or "cc" && IsAddressContinuation(line))
+            {
+                fields[lastKey] = fields[lastKey] + " " + Unquote(line).Trim();
+                last = i;
+            }
+            else if (!string.IsNullOrWhiteSpace(Unquote(line)) || !NextNonBlankIsField(lines, i + 1))
+            {
+                break;
+            }
+        }
+
+        if (!fields.ContainsKey("from") || !(fields.ContainsKey("date") || fields.ContainsKey("subject")))
+        {
+            return null;
+        }
+
+        var bodyStart = last + 1 < lines.Length ? lines[last + 1].Start : text.Length;
+        return new InlineHeaderBlock(lines[first].Start, bodyStart, HasMarkerAbove(lines, first), quoted, fields.ToImmutable());
+    }
+
+    private static bool NextNonBlankIsField(ImmutableArray<TextLine> lines, int from)
+    {
+        for (var i = from; i < lines.Length && i < from + 2; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(Unquote(lines[i].Text)))
+            {
+                return TryReadField(lines[i].Text, out _, out _);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMarkerAbove(ImmutableArray<TextLine> lines, int first)
+    {
+        var seen = 0;
+        for (var i = first - 1; i >= 0 && seen < MarkerLookBack; i--)
+        {
+            var line = Unquote(lines[i].Text).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            seen++;
+            if (ForwardMarker().IsMatch(line))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a line like "From: Sam Lee &lt;sam@x.com&gt;", "*Von:* Sam", "> De : Sam".</summary>
+    public static bool TryReadField(string line, out string key, out string value)
+    {
+        key = "";
+        value = "";
+        var unquoted = Unquote(line);
+        var colon = unquoted.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 1 or > 20)
+        {
+            return false;
+        }
+
+        var name = unquoted[..colon].Trim().Trim('*').Trim();
+        var canonical = Canonical(name);
+        if (canonical is null)
+        {
+            return false;
+        }
+
+        key = canonical;
+        value = unquoted[(colon + 1)..].Trim().Trim('*').Trim();
+        return true;
+    }
+
+    private static string? Canonical(string name) => name.ToLowerInvariant() switch
+    {
+        "from" or "von" or "de" or "van" or "da" => "from",
+        "date" or "sent" or "datum" or "gesendet" or "envoyé" or "envoye" or "enviado" => "date",
+        "to" or "an" or "à" or "a" or "pour" => "to",
+        "cc" or "kopie" => "cc",
+        "subject" or "betreff" or "objet" or "sujet" or "asunto" => "subject",
+        "reply-to" or "antwort an" or "répondre à" => "reply-to",
+        _ => null,
+    };
+
+    private static bool IsAddressContinuation(string line)
+    {
+        var trimmed = Unquote(line).Trim();
+        return trimmed.Length > 0 && (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.EndsWith(',') || trimmed.EndsWith(';'))
+            && !trimmed.Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>The line without its "&gt; " quote prefixes.</summary>
+    public static string Unquote(string line)
+    {
+        var span = line.AsSpan().TrimStart();
+        while (!span.IsEmpty && span[0] == '>')
+        {
+            span = span[1..].TrimStart();
+        }
+
+        return span.ToString();
+    }
+
+    [GeneratedRegex(
+        @"^(?:-{2,}\s*(?:forwarded message|original message|forwarded message|weitergeleitete nachricht|urspr(?:ü|ue)ngliche nachricht|message transf(?:é|e)r(?:é|e)|message d'origine|message original|mensaje reenviado)\s*-{2,}|begin forwarded message:|anfang der weitergeleiteten nachricht:|d(?:é|e)but du message r(?:é|e)exp(?:é|e)di(?:é|e)\s?:|_{10,}|-{10,})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ForwardMarker();
+}
