@@ -107,10 +107,11 @@ internal static class CompanyFinder
             foreach (var key in scores.Keys.ToList())
             {
                 var spelled = Transliterated(scores[key].Display);
-                if (key == label || key.StartsWith(label, StringComparison.Ordinal) || label.StartsWith(key, StringComparison.Ordinal)
+                var compact = key.Replace(" ", "", StringComparison.Ordinal);
+                if (compact == label || compact.StartsWith(label, StringComparison.Ordinal) || label.StartsWith(compact, StringComparison.Ordinal)
                     || spelled.StartsWith(label, StringComparison.Ordinal) || (spelled.Length > 2 && label.StartsWith(spelled, StringComparison.Ordinal)))
                 {
-                    scores[key] = (scores[key].Display, scores[key].Score + (key == label ? boost : 1));
+                    scores[key] = (scores[key].Display, scores[key].Score + (compact == label ? boost : 1));
                     matched = true;
                 }
             }
@@ -124,6 +125,19 @@ internal static class CompanyFinder
         if (scores.Count == 0)
         {
             return (null, 0);
+        }
+
+        // "Kestrel" and "Kestrel Analytics" are one company: the fuller name collects the shorter one's evidence.
+        foreach (var shorter in scores.Keys.ToList())
+        {
+            var longer = scores.Keys
+                .Where(k => k != shorter && k.StartsWith(shorter + " ", StringComparison.Ordinal) && scores[k].Score >= 2 && !IsTeamWord(k[(k.LastIndexOf(' ') + 1)..]))
+                .OrderByDescending(k => scores[k].Score)
+                .FirstOrDefault();
+            if (longer is not null && scores.Remove(shorter, out var merged))
+            {
+                scores[longer] = (scores[longer].Display, scores[longer].Score + merged.Score);
+            }
         }
 
         var ranked = scores.Values.Select(v => IsAgency(v.Display) ? (v.Display, Score: v.Score * 0.5) : v).OrderByDescending(v => v.Score).ToList();
@@ -197,6 +211,8 @@ internal static class CompanyFinder
         yield return string.Join(' ', words[..trimmedEnd]);
     }
 
+    private static bool IsTeamWord(string word) => word is "careers" or "team" or "recruiting" or "talent" or "jobs" or "hr" or "people" or "hiring" or "recruitment" or "karriere";
+
     private static bool IsTrailingNoise(string word) =>
         word is "&" or "of" or "and" or "for" or "de" or "la" or "du" or "des" || NotCompanies.Contains(word)
         || word.Equals("Team", StringComparison.Ordinal) || word.Equals("Recruiting", StringComparison.Ordinal) || word.Equals("Talent", StringComparison.Ordinal);
@@ -214,8 +230,15 @@ internal static class CompanyFinder
     private static bool IsJobTitle(string name)
     {
         var words = TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => RoleFinder.JobWords.Any(j => w == j || w.StartsWith(j, StringComparison.Ordinal) && j.Length >= 5));
+        return words.Any(w => JobNouns.Any(j => w.StartsWith(j, StringComparison.Ordinal)));
     }
+
+    // Nouns only a job title has; "Data", "Product" or "Sales" can be part of a company's name.
+    private static readonly string[] JobNouns =
+    [
+        "engineer", "developer", "entwickler", "manager", "designer", "analyst", "scientist", "architect", "consultant", "specialist", "ingenieur",
+        "developpeur", "director", "recruiter", "owner", "administrator", "coordinator", "officer", "intern", "teamleiter",
+    ];
 
     private static string Clean(string name) => name.Trim().TrimEnd('.', ',', ';', ':', '!', '?', '\'', '’').Replace("'s", "", StringComparison.Ordinal).Trim();
 

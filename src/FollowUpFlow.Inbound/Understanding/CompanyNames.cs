@@ -9,7 +9,7 @@ public static class CompanyNames
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
     {
         "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "plc", "corp", "corporation", "co", "company",
-        "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pty", "oy", "ab", "as", "aps", "kk",
+        "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pty", "oy", "ab", "as", "aps", "kk", "pvt", "private",
     };
 
     /// <summary>Lower case, letters and digits only (accents removed), with a leading "the" and trailing legal forms dropped.</summary>
@@ -63,5 +63,20 @@ public static class CompanyNames
     {
         var left = Normalise(a);
         return left.Length > 0 && left == Normalise(b);
+    }
+
+    /// <summary>The same employer written shorter or longer: "Woodgrove" and "Woodgrove Bank" (whole words from the start).</summary>
+    public static bool Similar(string? a, string? b)
+    {
+        var left = Normalise(a).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var right = Normalise(b).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (left.Length == 0 || right.Length == 0)
+        {
+            return false;
+        }
+
+        var shorter = left.Length <= right.Length ? left : right;
+        var longer = ReferenceEquals(shorter, left) ? right : left;
+        return shorter.SequenceEqual(longer.Take(shorter.Length));
     }
 }

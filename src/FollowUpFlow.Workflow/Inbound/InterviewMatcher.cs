@@ -62,7 +62,7 @@ public sealed class InterviewMatcher(InterviewStore interviews, InboundIndex ind
 
         var senders = byRecruiter ? Senders(email, candidateAddresses) : [];
         var company = understanding.Company;
-        var atCompany = open.Where(i => CompanyNames.Same(i.Company, company)).ToList();
+        var atCompany = open.Where(i => CompanyNames.Similar(i.Company, company)).ToList();
         if (atCompany.Count == 1)
         {
             return InterviewMatch.Found(atCompany[0].Id, $"the one open interview at {atCompany[0].Company}");

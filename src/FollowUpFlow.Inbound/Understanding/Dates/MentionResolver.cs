@@ -115,6 +115,12 @@ internal static class MentionResolver
             default:
                 var (month, dayOfMonth) = date.OrderOpen ? NumericOrder(date, clock, language) : (date.Month, date.Day);
                 placed.OrderAmbiguous = date.OrderOpen && month <= 12 && dayOfMonth <= 12 && month != dayOfMonth && !OrderFromZone(clock);
+                if (date.OrderOpen && month <= 12 && dayOfMonth <= 12 && month != dayOfMonth && date.Year > 0 && date.Weekday >= 0 && WeekdayDecides(date, dayOfMonth, month))
+                {
+                    // "Tuesday, 12/08/2026": only one reading is a Tuesday, whatever the zone or language suggests.
+                    (month, dayOfMonth) = (dayOfMonth, month);
+                    placed.OrderAmbiguous = false;
+                }
                 placed.YearGuessed = date.Year == 0;
                 bool found = date.Year > 0
                     ? TryDate(date.Year, month, dayOfMonth, out day)
@@ -160,6 +166,11 @@ internal static class MentionResolver
         bool monthFirst = OrderFromZone(clock) ? Region(clock.Id) == Lang.En : language == Lang.En;
         return monthFirst ? (a, b) : (b, a);
     }
+
+    /// <summary>True when the swapped reading falls on the written weekday and the chosen one does not.</summary>
+    private static bool WeekdayDecides(DatePhrase date, int swappedMonth, int swappedDay) =>
+        TryDate(date.Year, swappedMonth, swappedDay, out var swapped) && (int)swapped.DayOfWeek == date.Weekday
+        && !(TryDate(date.Year, swappedDay, swappedMonth, out var chosen) && (int)chosen.DayOfWeek == date.Weekday);
 
     private static bool OrderFromZone(MentionClock clock) => clock.Explicit && Region(clock.Id) != Lang.None;
 

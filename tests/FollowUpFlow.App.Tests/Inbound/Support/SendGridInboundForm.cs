@@ -53,7 +53,8 @@ public sealed class SendGridInboundForm
         var leaves = message.Leaves().ToList();
         var text = leaves.FirstOrDefault(p => p.MediaType == "text/plain" && !p.IsAttachment);
         var html = leaves.FirstOrDefault(p => p.MediaType == "text/html" && !p.IsAttachment);
-        var attachments = leaves.Where(p => p != text && p != html && (p.IsAttachment || !p.MediaType.StartsWith("text/", StringComparison.Ordinal))).ToList();
+        // Every other leaf (a text/calendar invitation included) reaches the webhook as an attachment.
+        var attachments = leaves.Where(p => p != text && p != html).ToList();
         var charsets = new Dictionary<string, string> { ["to"] = "UTF-8", ["from"] = "UTF-8", ["subject"] = "UTF-8" };
         var form = new SendGridInboundForm();
         form.Add("headers", Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(message.HeaderBlock).Replace("\r\n", "\n", StringComparison.Ordinal)));
