@@ -1,74 +1,70 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace FollowUpFlow.Cli;
 
-/// <summary>`followupflow ingest FILE.eml…`: hands each file to a running app's /api/inbound/raw, with progress, as if it had been forwarded.</summary>
+/// <summary>`followupflow ingest FILE.eml…`: hands each file to a running app (or straight to storage) as if it had been forwarded, with progress.</summary>
 internal static class IngestCommand
 {
+    public const int SomeFailed = 1;
+    public const int CannotStart = 2;
+
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Messages (.eml) to ingest.", Arity = ArgumentArity.OneOrMore };
-        var url = new Option<Uri>("--url") { Description = "The running app.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071") };
-        var command = new Command("ingest", "Send emails to FollowUpFlow as if they had been forwarded to it.") { files, url };
-        command.SetAction((result, cancellationToken) =>
+        var url = new Option<Uri>("--url") { Description = "The running app (default http://127.0.0.1:7071).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071") };
+        var storage = new Option<string?>("--storage") { Description = "A storage connection string (e.g. UseDevelopmentStorage=true): process here, without the app." };
+        var command = new Command("ingest", "Send emails to FollowUpFlow as if they had been forwarded to it.") { files, url, storage };
+        command.SetAction(async (result, cancellationToken) =>
         {
-            using var http = new HttpClient { BaseAddress = result.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) };
-            return RunAsync(result.GetRequiredValue(files), http, Console.Out, Console.Error, cancellationToken);
+            IInboundSink sink;
+            try
+            {
+                sink = result.GetValue(storage) is { Length: > 0 } connectionString
+                    ? await StorageSink.StartAsync(connectionString, cancellationToken)
+                    : new AppSink(new HttpClient { BaseAddress = result.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) });
+            }
+            catch (OptionsValidationException e)
+            {
+                await Console.Error.WriteLineAsync($"followupflow: {string.Join(" ", e.Failures)} (set FollowUpFlow__Candidate__Name, __Email and __TimeZone as for the app)");
+                return CannotStart;
+            }
+
+            await using (sink)
+            {
+                return await RunAsync(result.GetRequiredValue(files), sink, Console.Out, Console.Error, cancellationToken);
+            }
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<FileInfo> files, HttpClient http, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<FileInfo> files, IInboundSink sink, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var failed = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            var file = files[i];
-            var prefix = $"[{i + 1}/{files.Count}] {file.Name}:";
+            var prefix = $"[{i + 1}/{files.Count}] {files[i].Name}:";
             try
             {
-                using var content = new ByteArrayContent(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
-                content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-                using var response = await http.PostAsync(new Uri("api/inbound/raw", UriKind.Relative), content, cancellationToken);
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                var line = Describe(body);
-                if (response.IsSuccessStatusCode)
+                var (accepted, line) = await sink.SendAsync(await File.ReadAllBytesAsync(files[i].FullName, cancellationToken), cancellationToken);
+                if (accepted)
                 {
-                    output.WriteLine($"{prefix} {line}");
+                    await output.WriteLineAsync($"{prefix} {line}");
                 }
                 else
                 {
                     failed++;
-                    error.WriteLine($"{prefix} refused ({(int)response.StatusCode}): {line}");
+                    await error.WriteLineAsync($"{prefix} {line}");
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 failed++;
-                error.WriteLine($"{prefix} failed: {e.Message}");
+                await error.WriteLineAsync($"{prefix} failed: {e.Message}");
             }
         }
 
-        output.WriteLine($"{files.Count - failed} ingested, {failed} failed");
-        return failed == 0 ? 0 : 1;
-    }
-
-    /// <summary>One line from the app's answer: the status and what it did, or a problem's detail.</summary>
-    private static string Describe(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            return string.Join(", ", new[] { Text("status"), Text("kind"), Text("interviewId") is { } id ? $"interview {id}" : null, Text("reason") ?? Text("detail") }
-                .Where(t => !string.IsNullOrEmpty(t)));
-        }
-        catch (JsonException)
-        {
-            return body.Length > 200 ? body[..200] : body;
-        }
+        await output.WriteLineAsync($"{files.Count - failed} ingested, {failed} failed");
+        return failed == 0 ? 0 : SomeFailed;
     }
 }

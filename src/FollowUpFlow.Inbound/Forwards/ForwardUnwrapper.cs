@@ -11,6 +11,12 @@ public static class ForwardUnwrapper
 {
     private const int MaxLayers = 8;
 
+    /// <summary>
+    /// Recruiting emails say what matters in their first pages; text beyond this is kept (the payload is stored whole)
+    /// but not read for understanding, so a huge body cannot make reading slow.
+    /// </summary>
+    public const int MaxBodyChars = 64 * 1024;
+
     public static ImmutableArray<ForwardedLayer> Unwrap(MimeMessage message, IReadOnlyCollection<string> candidateAddresses, string defaultTimeZone)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -29,6 +35,11 @@ public static class ForwardUnwrapper
     private static void AddMimeLayer(MimeMessage message, ForwardStyle style, UnwrapContext context)
     {
         var body = MessageText.GetBodyText(message) ?? "";
+        if (body.Length > MaxBodyChars)
+        {
+            body = body[..MaxBodyChars];
+        }
+
         var from = message.From.FirstOrDefault() ?? message.Sender;
         var threadIds = ThreadIds(message);
         var looksForwarded = ForwardSubjects.HasForwardPrefix(message.Subject) || context.IsCandidate(from);

@@ -5,6 +5,12 @@ namespace FollowUpFlow.Inbound.Mime;
 /// <summary>The readable body of a message and its calendar parts.</summary>
 public static class MessageText
 {
+    /// <summary>
+    /// HTML beyond this many characters is not turned into text: real mail says what it says well before, and
+    /// converting megabytes of markup would make reading one message slow. The part itself stays whole.
+    /// </summary>
+    public const int MaxHtmlChars = 256 * 1024;
+
     private static readonly string[] StubWords = ["view", "display", "support", "read", "client", "viewer", "browser", "enable", "open"];
 
     /// <summary>
@@ -61,7 +67,7 @@ public static class MessageText
 
         if (part.ContentType.Is("text", "html"))
         {
-            return HtmlText.ToText(part.Text);
+            return HtmlText.ToText(part.Text.Length > MaxHtmlChars ? part.Text[..MaxHtmlChars] : part.Text);
         }
 
         return part.ContentType.SubType is "plain" or "enriched" or "richtext" ? part.Text.Trim() : null;

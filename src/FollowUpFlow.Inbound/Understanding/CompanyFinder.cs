@@ -67,7 +67,7 @@ internal static class CompanyFinder
             foreach (var text in new[] { evidence.Subject, evidence.Body })
             {
                 var factor = ReferenceEquals(text, evidence.Subject) ? 1.2 : 1.0;
-                foreach (var match in SafeRegex.Matches(pattern, text.Length > 20_000 ? text[..20_000] : text))
+                foreach (var match in SafeRegex.Matches(pattern, text))
                 {
                     foreach (var candidate in Prefixes(match.Groups["name"].Value))
                     {

@@ -38,6 +38,10 @@ public static class EmailUnderstander
 
         var problems = ImmutableArray.CreateBuilder<string>();
         problems.AddRange(message.Problems.Select(p => p.ToString()));
+        if (layers.Any(l => l.Body.Length + l.Quoted.Length >= ForwardUnwrapper.MaxBodyChars))
+        {
+            problems.Add($"text: only the first {ForwardUnwrapper.MaxBodyChars:N0} characters of the body were read for understanding");
+        }
         var (calendar, calendarEvent) = ReadCalendar(message, problems);
 
         var subject = ForwardSubjects.Strip(original.Subject ?? message.Subject);
@@ -51,7 +55,7 @@ public static class EmailUnderstander
 
         // Notes added on the way (a recruiter forwarding the hiring manager's note) name the role, the company and the recruiter too.
         var notes = layers.Skip(1).Take(layers.Length - 2).Where(l => l.From is null || !candidates.Contains(l.From.Address)).Select(l => l.Body).Reverse();
-        var context = string.Join("\n\n", new[] { body }.Concat(notes).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var context = Head(string.Join("\n\n", new[] { body }.Concat(notes).Where(t => !string.IsNullOrWhiteSpace(t))));
         var sentAt = original.Date ?? message.Date ?? DateTimeOffset.UnixEpoch;
         var textDates = TextDateFinder.Find(body, sentAt, options.CandidateTimeZone);
         var hasTime = calendarEvent?.Start is { Kind: not CalendarTimeKind.Date } || ScheduleFinder.HasDatedTime(textDates);
@@ -63,7 +67,7 @@ public static class EmailUnderstander
             : ScheduleFinder.Find(calendarEvent, textDates, body, subject, sentAt, options.CandidateTimeZone, kind == EmailKind.Reschedule);
 
         var otherSenders = layers.Take(layers.Length - 1).Select(l => l.From).Where(f => f is not null && !candidates.Contains(f.Address)).Select(f => f!).Reverse().ToList();
-        var people = PeopleFinder.Find(new PeopleFinder.Evidence(calendarEvent, original.From, original.ReplyTo, otherSenders, context, original.Quoted, calendarOnly, candidates, candidateNames));
+        var people = PeopleFinder.Find(new PeopleFinder.Evidence(calendarEvent, original.From, original.ReplyTo, otherSenders, context, Head(original.Quoted), calendarOnly, candidates, candidateNames));
         var interviewers = kind is EmailKind.Rejection or EmailKind.Offer or EmailKind.Other ? [] : people.Interviewers;
 
         var companyText = string.Join("\n", new[] { calendarEvent?.Summary, context }.Where(t => !string.IsNullOrEmpty(t)));
@@ -80,7 +84,7 @@ public static class EmailUnderstander
 
         // A company name in a list of people ("Interview with Coho Winery") is not a person.
         interviewers = [.. interviewers.Where(i => company is null || !(CompanyNames.Same(i.Name, company) || i.Name.Contains(company, StringComparison.OrdinalIgnoreCase)))];
-        var (meetingUrl, urlConfidence, location, locationConfidence) = PlaceFinder.Find(calendarEvent, body, original.Quoted);
+        var (meetingUrl, urlConfidence, location, locationConfidence) = PlaceFinder.Find(calendarEvent, Head(body), Head(original.Quoted));
 
         AddGaps(problems, kind, company, schedule);
         var confidence = ImmutableDictionary.CreateBuilder<string, double>();
@@ -147,4 +151,12 @@ public static class EmailUnderstander
     }
 
     private static double Round(double value) => Math.Round(value, 2);
+
+    /// <summary>
+    /// The part of a long text the pattern-based finders read: who, where and which role are said in the first pages
+    /// (signature included); the rest would only cost time.
+    /// </summary>
+    private static string Head(string text) => text.Length > MaxPatternChars ? text[..MaxPatternChars] : text;
+
+    private const int MaxPatternChars = 16 * 1024;
 }

@@ -50,7 +50,7 @@ internal static class RoleFinder
         var scores = new Dictionary<string, (string Display, double Score)>(StringComparer.OrdinalIgnoreCase);
         foreach (var (pattern, weight) in Patterns)
         {
-            foreach (var (text, factor) in new[] { (subject, 1.2), (body.Length > 20_000 ? body[..20_000] : body, 1.0) })
+            foreach (var (text, factor) in new[] { (subject, 1.2), (body, 1.0) })
             {
                 foreach (var match in SafeRegex.Matches(pattern, text))
                 {
