@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using FollowUpFlow.Workflow.Configuration;
 using FollowUpFlow.Workflow.Inbound;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -70,10 +71,12 @@ internal sealed class StorageSink : IInboundSink
     }
 
     /// <exception cref="OptionsValidationException">A required setting (the candidate's name, address, time zone) is missing or wrong.</exception>
-    public static async Task<StorageSink> StartAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="settings">More settings on top of the environment's (tests use it for their own table names).</param>
+    public static async Task<StorageSink> StartAsync(string connectionString, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["FollowUpFlow:Storage:ConnectionString"] = connectionString;
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.ClearProviders();
         builder.Services.AddFollowUpFlowWorkflow();
         var host = builder.Build();
