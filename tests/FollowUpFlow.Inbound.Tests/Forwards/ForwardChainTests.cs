@@ -87,6 +87,7 @@ public sealed class ForwardChainTests
 
         Assert.Equal([ForwardStyle.None, ForwardStyle.Inline, ForwardStyle.Inline], layers.Select(l => l.Style));
         Assert.Equal(["alex.morgan@example.com", "tom.baxter@northgatetalent.com", "jane.doe@northwind.com"], layers.Select(l => l.From?.Address));
+        Assert.Equal(["Alex Morgan", "Tom Baxter", "Jane Doe"], layers.Select(l => l.From?.Name));
         Assert.Equal(["Fwd: Fwd: Interview details", "Fwd: Interview details", "Interview details"], layers.Select(l => l.Subject));
     }
 
@@ -151,6 +152,29 @@ public sealed class ForwardChainTests
         Assert.Equal(2, layers.Length);
         Assert.Equal("priya.natarajan@contoso.com", layers[1].From?.Address);
         Assert.True(string.IsNullOrWhiteSpace(layers[0].Body));
+    }
+
+    [Fact]
+    public void A_forwarded_reply_keeps_its_history_apart_in_the_original()
+    {
+        var original = Unwrapping.Layers(Unwrapping.FromCandidate("Fwd: Re: Interview time", """
+            ---------- Forwarded message ---------
+            From: Sam Lee <sam.lee@contoso.com>
+            Date: Sat, 5 Dec 2026 10:00:00 -0800
+            Subject: Re: Interview time
+            To: Alex Morgan <alex.morgan@example.com>
+
+
+            Tuesday at 2pm works, see you then.
+
+            On Fri, Dec 4, 2026 at 3:12 PM Alex Morgan <alex.morgan@example.com> wrote:
+            > Could we meet on Tuesday instead?
+            """))[^1];
+
+        Assert.Equal("sam.lee@contoso.com", original.From?.Address);
+        Assert.Contains("Tuesday at 2pm works", original.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could we meet", original.Body, StringComparison.Ordinal);
+        Assert.Contains("> Could we meet on Tuesday instead?", original.Quoted, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,6 +107,21 @@ public sealed class InlineForwardTests
                 """),
             "Europe/Berlin", "anna.schmidt@isarbruecke.de", "Anna Schmidt", "Ihr Vorstellungsgespräch", "2026-12-04T15:12:00+01:00",
             "hiermit bestätigen wir"),
+        ["outlook-fr"] = new(
+            Unwrapping.FromCandidate("TR: Votre entretien", $"""
+                {Note}
+
+                ________________________________
+                De : Claire Dubois <claire.dubois@fabrikam.fr>
+                Envoyé : vendredi 4 décembre 2026 15:12
+                À : Alex Morgan <alex.morgan@example.com>
+                Objet : Votre entretien
+
+                Bonjour Alex,
+                votre entretien est confirmé.
+                """),
+            "Europe/Paris", "claire.dubois@fabrikam.fr", "Claire Dubois", "Votre entretien", "2026-12-04T15:12:00+01:00",
+            "votre entretien est confirmé"),
         ["outlook-html"] = new(
             """
             From: Alex Morgan <alex.morgan@example.com>
@@ -160,6 +175,22 @@ public sealed class InlineForwardTests
                 """),
             Unwrapping.NewYork, "marcus.chen@contoso.com", "Marcus Chen", "Onsite interview", "2026-12-04T15:12:00-08:00",
             "We look forward to seeing you onsite"),
+        ["apple-de"] = new(
+            Unwrapping.FromCandidate("WG: Einladung", $"""
+                {Note}
+
+                Anfang der weitergeleiteten Nachricht:
+
+                > Von: Anna Schmidt <anna.schmidt@isarbruecke.de>
+                > Betreff: Einladung
+                > Datum: 4. Dezember 2026 um 15:12:00 MEZ
+                > An: Alex Morgan <alex.morgan@example.com>
+                >
+                > Guten Tag Herr Morgan,
+                > wir freuen uns auf das Gespräch.
+                """),
+            Unwrapping.NewYork, "anna.schmidt@isarbruecke.de", "Anna Schmidt", "Einladung", "2026-12-04T15:12:00+01:00",
+            "wir freuen uns auf das Gespräch"),
         ["thunderbird"] = new(
             Unwrapping.FromCandidate("Fwd: Phone screen", $"""
                 {Note}
