@@ -13,13 +13,34 @@ internal static class ForwardDates
             return null;
         }
 
-        if (DateParser.Parse(value) is { } rfcDate)
+        // A written zone ("EST", "MEZ") or an RFC 5322 offset ("-0500") says where; otherwise the default zone does,
+        // which is why the RFC reading (that takes a missing zone as UTC) is only trusted when it saw an offset.
+        var dated = TextDateFinder.Find(value, reference ?? DateTimeOffset.UnixEpoch, defaultTimeZone).FirstOrDefault(m => m.HasDate);
+        if (dated is { ExplicitZone: true })
+        {
+            // The RFC reading keeps the seconds Apple Mail writes; it is the same minute when both read the same zone.
+            return DateParser.Parse(value) is { } precise && Math.Abs((precise - dated.Start).TotalSeconds) < 60 ? precise : dated.Start;
+        }
+
+        if (HasNumericOffset(value) && DateParser.Parse(value) is { } rfcDate)
         {
             return rfcDate;
         }
 
-        var matches = TextDateFinder.Find(value, reference ?? DateTimeOffset.UnixEpoch, defaultTimeZone);
-        var dated = matches.FirstOrDefault(m => m.HasDate);
-        return dated?.Start;
+        return dated?.Start ?? DateParser.Parse(value);
+    }
+
+    private static bool HasNumericOffset(string value)
+    {
+        for (var i = 0; i + 4 < value.Length; i++)
+        {
+            if (value[i] is '+' or '-' && char.IsAsciiDigit(value[i + 1]) && char.IsAsciiDigit(value[i + 2]) && char.IsAsciiDigit(value[i + 3]) && char.IsAsciiDigit(value[i + 4])
+                && (i == 0 || value[i - 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
+using FollowUpFlow.Inbound.Understanding.Dates;
 
 namespace FollowUpFlow.Inbound.Forwards;
 
@@ -7,7 +7,7 @@ namespace FollowUpFlow.Inbound.Forwards;
 /// A run of "From: … / Date: … / Subject: …" lines inside a body: how every mail program writes the
 /// original of an inline forward (and, in Outlook, of a reply). Keys in English, German and French.
 /// </summary>
-internal sealed partial record InlineHeaderBlock(int Start, int BodyStart, bool HasForwardMarker, bool IsQuoted, ImmutableDictionary<string, string> Fields)
+internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwardMarker, bool IsQuoted, ImmutableDictionary<string, string> Fields)
 {
     private const int MaxBlockLines = 12;
     private const int MarkerLookBack = 3;
@@ -100,7 +100,7 @@ internal sealed partial record InlineHeaderBlock(int Start, int BodyStart, bool 
             }
 
             seen++;
-            if (ForwardMarker().IsMatch(line))
+            if (IsForwardMarker(line))
             {
                 return true;
             }
@@ -163,8 +163,30 @@ internal sealed partial record InlineHeaderBlock(int Start, int BodyStart, bool 
         return span.ToString();
     }
 
-    [GeneratedRegex(
-        @"^(?:-{2,}\s*(?:forwarded message|original message|forwarded message|weitergeleitete nachricht|urspr(?:ü|ue)ngliche nachricht|message transf(?:é|e)r(?:é|e)|message d'origine|message original|mensaje reenviado)\s*-{2,}|begin forwarded message:|anfang der weitergeleiteten nachricht:|d(?:é|e)but du message r(?:é|e)exp(?:é|e)di(?:é|e)\s?:|_{10,}|-{10,})$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex ForwardMarker();
+    private static readonly string[] MarkerPhrases =
+    [
+        "forwarded message", "original message", "weitergeleitete nachricht", "ursprungliche nachricht", "message transfere", "message d'origine",
+        "message original", "mensaje reenviado",
+    ];
+
+    private static readonly string[] MarkerLines =
+    [
+        "begin forwarded message:", "anfang der weitergeleiteten nachricht:", "debut du message reexpedie :", "debut du message reexpedie:",
+    ];
+
+    /// <summary>
+    /// "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:" and their German and
+    /// French forms. Outlook's bare "____" line is not one: it stands above replies as well as forwards.
+    /// </summary>
+    private static bool IsForwardMarker(string line)
+    {
+        var folded = TextFolding.Fold(line);
+        if (MarkerLines.Contains(folded))
+        {
+            return true;
+        }
+
+        var inner = folded.Trim('-', ' ');
+        return folded.StartsWith("--", StringComparison.Ordinal) && folded.EndsWith("--", StringComparison.Ordinal) && MarkerPhrases.Contains(inner);
+    }
 }

@@ -26,10 +26,14 @@ internal static partial class LooseAddress
         var matches = Address().Matches(value);
         if (matches.Count == 0)
         {
-            var name = CleanName(value);
-            if (name.Length > 0)
+            // Outlook lists people without addresses as "Alex Morgan; Sam Lee".
+            foreach (var part in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
-                result.Add(new MailboxAddress(name, ""));
+                var name = CleanName(part);
+                if (name.Length > 0)
+                {
+                    result.Add(new MailboxAddress(name, ""));
+                }
             }
 
             return result;
@@ -50,7 +54,7 @@ internal static partial class LooseAddress
 
     private static string CleanName(string text)
     {
-        var name = text.Trim().TrimStart(',', ';').Trim().Trim('"', '\'', ' ', '<', '[', '(', ',', ';').Trim();
+        var name = text.Trim().TrimStart(',', ';').Trim().Trim('"', '\'', ' ', '<', '>', '[', ']', '(', ')', ',', ';').Trim();
         if (name.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             return "";

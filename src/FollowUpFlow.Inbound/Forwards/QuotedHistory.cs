@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using FollowUpFlow.Inbound.Understanding.Dates;
 
 namespace FollowUpFlow.Inbound.Forwards;
 
@@ -6,7 +6,7 @@ namespace FollowUpFlow.Inbound.Forwards;
 /// Splits a body into the writer's own words and the older conversation below them
 /// ("On … wrote:", "Am … schrieb …:", "Le … a écrit :", "&gt;" lines, an Outlook reply header).
 /// </summary>
-internal static partial class QuotedHistory
+internal static class QuotedHistory
 {
     public static (string Fresh, string Quoted) Split(string body)
     {
@@ -26,7 +26,7 @@ internal static partial class QuotedHistory
             }
 
             var text = line.Text.Trim();
-            if (text.StartsWith('>') || Attribution().IsMatch(text))
+            if (text.StartsWith('>') || IsAttribution(text))
             {
                 return line.Start;
             }
@@ -35,8 +35,20 @@ internal static partial class QuotedHistory
         return replyHeader?.Start ?? -1;
     }
 
-    [GeneratedRegex(
-        @"^(?:on\s.{4,200}\swrote:|am\s.{4,200}\sschrieb\s.{1,200}:|le\s.{4,200}\sa\s(?:é|e)crit\s?:|.{4,200}<[^>\s]+@[^>\s]+>\s(?:wrote|schrieb|a\s(?:é|e)crit)\s?:)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Attribution();
+    /// <summary>"On Mon, Dec 7, 2026 at 10:02 AM Sam Lee &lt;sam@x.com&gt; wrote:", "Am … schrieb …:", "Le … a écrit :".</summary>
+    private static bool IsAttribution(string line)
+    {
+        if (line.Length is < 10 or > 300 || line[^1] != ':')
+        {
+            return false;
+        }
+
+        var folded = TextFolding.Fold(line);
+        var english = folded.EndsWith(" wrote:", StringComparison.Ordinal);
+        var german = folded.Contains(" schrieb ", StringComparison.Ordinal) || folded.EndsWith(" schrieb:", StringComparison.Ordinal);
+        var french = folded.EndsWith(" a ecrit :", StringComparison.Ordinal) || folded.EndsWith(" a ecrit:", StringComparison.Ordinal);
+        return (english && (folded.StartsWith("on ", StringComparison.Ordinal) || folded.Contains('@', StringComparison.Ordinal)))
+            || (german && (folded.StartsWith("am ", StringComparison.Ordinal) || folded.Contains('@', StringComparison.Ordinal)))
+            || (french && (folded.StartsWith("le ", StringComparison.Ordinal) || folded.Contains('@', StringComparison.Ordinal)));
+    }
 }

@@ -14,10 +14,10 @@ internal static class CompanyFinder
 
     private static readonly (Regex Pattern, double Weight)[] Patterns =
     [
-        (SafeRegex.Create(@"(?:our|my|unser(?:em|en)?|notre|mon) (?:client|customer|kunden?|Kunde)[, :]+" + Name), 5),
+        (SafeRegex.Create(@"(?i:our|my|unser(?:em|en|e)?|notre|mon) (?i:client|customer|kunden?)[, :]+" + Name), 8),
         (SafeRegex.Create(Name + @"\s(?:GmbH|AG|SE|Ltd|Limited|Inc|LLC|plc|SAS|SARL|SA|BV|KG)\b"), 3),
         (SafeRegex.Create(@"(?:,|\s[|–—·-])\s" + Name + @"\s*$", RegexOptions.Multiline), 1.5),
-        (SafeRegex.Create(@"(?:on behalf of|im Auftrag (?:von|unseres Kunden)|pour le compte de) " + Name), 4),
+        (SafeRegex.Create(@"(?i:on behalf of|im auftrag (?:von|unseres kunden)|pour le compte de) " + Name), 8),
         (SafeRegex.Create(@"(?i:interview|interviewing|position|role|opening|opportunity|career|careers|job|team|onsite|on-site|visit|office|offices|offer|journey|process|time|hiring process)s? (?:at|with) " + Name), 3),
         (SafeRegex.Create(@"(?i:interest in|applying to|applied to|apply to|application to|application with|join|joining|welcome to|work at|working at|work for|hiring at)\s+(?:the\s+)?" + Name), 2.5),
         (SafeRegex.Create(Name + @"(?:'s)?\s(?:Talent Acquisition|Talent Team|Recruiting|Recruitment|Recruiting Team|Careers|People Team|HR|Hiring Team|Karriere|Personalabteilung|Recrutement)\b"), 3),

@@ -68,7 +68,7 @@ internal static class KindClassifier
     [
         "if you need", "if you have to", "should you need", "if anything changes", "in case you", "if you can't", "if you cannot",
         "if you are unable", "need to reschedule or", "to reschedule or cancel", "cancel or reschedule", "reschedule or cancel", "link below to",
-        "falls sie", "sollten sie", "si vous", "en cas d'", "en cas de", "please let us know if", "need to make changes", "http://", "https://",
+        "falls sie", "sollten sie", "si vous", "en cas d'", "en cas de", "please let us know if", "need to make changes",
     ];
 
     public static (EmailKind Kind, double Confidence) Classify(string subject, string body, string? calendarMethod, int? calendarSequence, bool hasCalendarEvent, bool hasDatedTime, bool hasMeetingLink)
@@ -162,7 +162,7 @@ internal static class KindClassifier
 
             for (var at = body.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = body.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
             {
-                if (!(skipOptions && IsOption(SentenceAround(body, at))))
+                if (!IsInLink(body, at) && !(skipOptions && IsOption(SentenceAround(body, at), phrase)))
                 {
                     score += weight;
                     break;
@@ -171,6 +171,18 @@ internal static class KindClassifier
         }
 
         return score;
+    }
+
+    /// <summary>"…/reschedulings/…" in a scheduling tool's link says nothing about what the message does.</summary>
+    private static bool IsInLink(string text, int index)
+    {
+        var start = index;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not ('(' or '<'))
+        {
+            start--;
+        }
+
+        return start < index && (text.AsSpan(start).StartsWith("http", StringComparison.Ordinal) || text.AsSpan(start).StartsWith("www.", StringComparison.Ordinal));
     }
 
     private static ReadOnlySpan<char> SentenceAround(string text, int index)
@@ -193,8 +205,19 @@ internal static class KindClassifier
     private static bool IsSentenceEnd(string text, int i) =>
         text[i] == '\n' || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
 
-    private static bool IsOption(ReadOnlySpan<char> sentence)
+    /// <summary>
+    /// A sentence that only offers the act: "If you need to reschedule, …", or a link labelled with it
+    /// ("Reschedule: https://…", as scheduling tools write under every confirmation).
+    /// </summary>
+    private static bool IsOption(ReadOnlySpan<char> sentence, string phrase)
     {
+        var trimmed = sentence.Trim();
+        if (trimmed.StartsWith(phrase, StringComparison.Ordinal) && trimmed.Contains("http", StringComparison.Ordinal)
+            && trimmed[phrase.Length..].TrimStart("abcdefghijklmnopqrstuvwxyz").StartsWith(":", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         foreach (var marker in OptionMarkers)
         {
             if (sentence.Contains(marker, StringComparison.Ordinal))

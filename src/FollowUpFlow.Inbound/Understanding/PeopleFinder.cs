@@ -403,9 +403,11 @@ internal static class PeopleFinder
             wordStart--;
         }
 
-        var word = text.AsSpan(wordStart, i - wordStart);
-        return !(text[i] == '.' && word.Length is > 0 and <= 4 && char.IsUpper(word[0]));
+        var word = text.AsSpan(wordStart, i - wordStart).ToString();
+        return !(text[i] == '.' && Abbreviations.Contains(word));
     }
+
+    private static readonly HashSet<string> Abbreviations = ["Dr", "Prof", "Mr", "Mrs", "Ms", "Mme", "Mlle", "M", "St", "Jr", "Sr", "Hr", "Fr", "Ing", "Dipl"];
 
     private static bool IsResource(CalendarEvent calendar, CalendarPerson attendee)
     {

@@ -55,7 +55,10 @@ internal static class PlaceFinder
         return folded.Length >= 3 && !VirtualWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
     }
 
-    // A continuation line of an address: a postcode, a street number, or "City, ST".
+    // A continuation line of an address has a postcode, a street number or a floor, and is not a sentence of its own.
     private static bool LooksLikeAddressLine(string line) =>
-        line.Any(char.IsDigit) && line.Length < 80 && !line.Contains("http", StringComparison.OrdinalIgnoreCase);
+        line.Any(char.IsDigit) && line.Length < 80 && !line.Contains("http", StringComparison.OrdinalIgnoreCase) && !IsSentence(line);
+
+    private static bool IsSentence(string line) =>
+        line.TrimEnd().EndsWith('.') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => char.IsLower(w[0])) >= 2;
 }

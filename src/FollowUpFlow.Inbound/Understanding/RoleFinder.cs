@@ -62,6 +62,11 @@ internal static class RoleFinder
 
                     var folded = TextFolding.Fold(title);
                     var jobLike = JobWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+                    if (!jobLike && !title.Contains(' ', StringComparison.Ordinal))
+                    {
+                        continue; // one word and no job in it: "Your interview", "Upcoming interview"
+                    }
+
                     var current = scores.GetValueOrDefault(title);
                     scores[title] = (current.Display ?? title, current.Score + (weight * factor * (jobLike ? 1.5 : 0.3)));
                 }

@@ -259,7 +259,7 @@ public sealed class InlineForwardTests
     public void Original_date_is_the_instant_written(string name) =>
         Assert.Equal(DateTimeOffset.Parse(Cases[name].Date, System.Globalization.CultureInfo.InvariantCulture), Read(name)[^1].Date);
 
-    [Theory(Skip = "bug: ForwardDates takes DateParser's reading of a zone-less date as UTC instead of the default zone")]
+    [Theory]
     [MemberData(nameof(NamesWithZonelessEnglishDates))]
     public void Original_date_without_a_zone_is_read_in_the_default_zone(string name) =>
         Assert.Equal(DateTimeOffset.Parse(Cases[name].Date, System.Globalization.CultureInfo.InvariantCulture), Read(name)[^1].Date);

@@ -59,13 +59,21 @@ public sealed class InlineHeaderBlockTests
     [InlineData("Begin forwarded message:")]
     [InlineData("Anfang der weitergeleiteten Nachricht:")]
     [InlineData("Début du message réexpédié :")]
-    [InlineData("________________________________")]
     public void Marker_lines_above_the_block_are_seen(string marker)
     {
         var block = InlineHeaderBlock.FindFirst($"Note\n\n{marker}\n\nFrom: Sam <sam@x.com>\nDate: Fri, 4 Dec 2026 15:12:00 -0500\n\nBody");
 
         Assert.NotNull(block);
         Assert.True(block.HasForwardMarker);
+    }
+
+    [Fact]
+    public void Outlooks_separator_line_is_not_a_forward_marker_because_replies_have_it_too()
+    {
+        var block = InlineHeaderBlock.FindFirst("Note\n\n________________________________\nFrom: Sam <sam@x.com>\nSent: Friday, December 4, 2026 3:12 PM\n\nBody");
+
+        Assert.NotNull(block);
+        Assert.False(block.HasForwardMarker);
     }
 
     [Theory]

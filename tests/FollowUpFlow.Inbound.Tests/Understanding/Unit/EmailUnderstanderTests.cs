@@ -127,7 +127,7 @@ public sealed class EmailUnderstanderTests
         Assert.Equal("CANCEL", understanding.References.CalendarMethod);
     }
 
-    [Fact(Skip = "bug: an Outlook reply's separator line makes the unwrapper take the candidate's quoted message for the original, so the recruiter's reschedule is lost")]
+    [Fact]
     public void A_recruiters_outlook_reply_that_moves_the_interview_is_a_reschedule()
     {
         var understanding = Parse("""
