@@ -79,8 +79,9 @@ public static class EmailUnderstander
         // Only people known by an address: a name found in running text may be a company's ("meet with Coho Winery").
         var personNames = interviewers.Where(i => i.Email is not null).Select(i => i.Name).Concat(candidateNames)
             .Concat(people.Recruiter is { Email: not null } r ? [r.Name] : []).ToList();
-        var (company, companyConfidence) = CompanyFinder.Find(new CompanyFinder.Evidence(subject, companyText, senderAddresses, senderNames, personNames));
-        var (role, roleConfidence) = RoleFinder.Find(subject, companyText);
+        var patternText = RelevantLines.Select(companyText, PatternKeywords);
+        var (company, companyConfidence) = CompanyFinder.Find(new CompanyFinder.Evidence(subject, patternText, senderAddresses, senderNames, personNames));
+        var (role, roleConfidence) = RoleFinder.Find(subject, patternText);
 
         // A company name in a list of people ("Interview with Coho Winery") is not a person.
         interviewers = [.. interviewers.Where(i => company is null || !(CompanyNames.Same(i.Name, company) || i.Name.Contains(company, StringComparison.OrdinalIgnoreCase)))];
@@ -159,4 +160,13 @@ public static class EmailUnderstander
     private static string Head(string text) => text.Length > MaxPatternChars ? text[..MaxPatternChars] : text;
 
     private const int MaxPatternChars = 16 * 1024;
+
+    // Words that mark a line where the company or the role is named (see CompanyFinder and RoleFinder); other lines
+    // past the opening and before the signature are left out of their patterns.
+    private static readonly string[] PatternKeywords =
+    [
+        "interview", "position", "role", "opening", "client", "kunde", "behalf", "auftrag", "compte", "chez ", "bei ", "sein de", "rejoindre",
+        "recruit", "talent", "career", "poste", "stelle", "bewerbung", "candidature", "gespräch", "entretien", "company", "firma", "unternehmen",
+        "entreprise", "société", "gmbh", " ag", "ltd", "inc.", "llc", "interest", "join", "welcome", "offer", "en tant que",
+    ];
 }

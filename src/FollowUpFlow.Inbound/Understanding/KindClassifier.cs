@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using FollowUpFlow.Inbound.Understanding.Dates;
 namespace FollowUpFlow.Inbound.Understanding;
 
@@ -150,28 +152,49 @@ internal static class KindClassifier
         return (best.Kind, confidence);
     }
 
+    /// <summary>Each phrase of the list counts once (its weight, half again when in the subject), found in one pass over the text.</summary>
     private static double Score(string subject, string body, (string Phrase, double Weight)[] phrases, bool skipOptions)
     {
+        var search = Searches.GetOrAdd(phrases, static list => SearchValues.Create([.. list.Select(p => p.Phrase)], StringComparison.Ordinal));
+        var counted = new bool[phrases.Length];
         var score = 0.0;
-        foreach (var (phrase, weight) in phrases)
+        for (var i = 0; i < phrases.Length; i++)
         {
-            if (subject.Contains(phrase, StringComparison.Ordinal))
+            if (subject.Contains(phrases[i].Phrase, StringComparison.Ordinal))
             {
-                score += weight * 1.5;
+                score += phrases[i].Weight * 1.5;
+            }
+        }
+
+        var text = body.AsSpan();
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var hit = text[offset..].IndexOfAny(search);
+            if (hit < 0)
+            {
+                break;
             }
 
-            for (var at = body.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = body.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
+            var at = offset + hit;
+            for (var i = 0; i < phrases.Length; i++)
             {
-                if (!IsInLink(body, at) && !(skipOptions && IsOption(SentenceAround(body, at), phrase)))
+                var phrase = phrases[i].Phrase;
+                if (!counted[i] && text[at..].StartsWith(phrase, StringComparison.Ordinal)
+                    && !IsInLink(body, at) && !(skipOptions && IsOption(SentenceAround(body, at), phrase)))
                 {
-                    score += weight;
-                    break;
+                    counted[i] = true;
+                    score += phrases[i].Weight;
                 }
             }
+
+            offset = at + 1;
         }
 
         return score;
     }
+
+    private static readonly ConditionalWeakTable<(string Phrase, double Weight)[], SearchValues<string>> Searches = new();
 
     /// <summary>"…/reschedulings/…" in a scheduling tool's link says nothing about what the message does.</summary>
     private static bool IsInLink(string text, int index)

@@ -51,7 +51,7 @@ public sealed class MimeFuzzTests(ITestOutputHelper output)
         Assert.All(MimeFuzzSeeds.All, seed => Assert.True(MimeReader.Parse(seed.Bytes.AsMemory()).HasHeaders, seed.Name));
     }
 
-    /// <summary>Reads each case, keeps the slowest, and fails a case that is over budget on three tries (one slow try can be the scheduler).</summary>
+    /// <summary>Reads each case, keeps the slowest, and fails a case that is over budget on ten tries (a slow try can be the scheduler or a collection).</summary>
     private sealed class ReadTiming
     {
         public int Count { get; private set; }
@@ -66,7 +66,7 @@ public sealed class MimeFuzzTests(ITestOutputHelper output)
         {
             var bytes = fuzzCase.Bytes();
             var elapsed = Read(bytes);
-            for (var retry = 0; retry < 2 && elapsed > BudgetMilliseconds; retry++)
+            for (var retry = 0; retry < 9 && elapsed > BudgetMilliseconds; retry++)
             {
                 elapsed = Math.Min(elapsed, Read(bytes));
             }
@@ -81,7 +81,7 @@ public sealed class MimeFuzzTests(ITestOutputHelper output)
 
             if (elapsed > BudgetMilliseconds)
             {
-                throw new TimeoutException($"reading took {elapsed:F1} ms on each of three tries (budget {BudgetMilliseconds} ms)");
+                throw new TimeoutException($"reading took {elapsed:F1} ms on each of ten tries (budget {BudgetMilliseconds} ms)");
             }
         }
 
