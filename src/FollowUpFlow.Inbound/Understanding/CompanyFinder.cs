@@ -10,7 +10,10 @@ namespace FollowUpFlow.Inbound.Understanding;
 /// </summary>
 internal static class CompanyFinder
 {
-    private const string Name = @"(?<name>[A-Z0-9][\w&'’.+-]*(?:[ ](?:[A-Z0-9][\w&'’.+-]*|&|of|and|for|de|la|du|des)){0,3})";
+    // A name starts where a word starts (never inside a long token such as base64), and no word of it is longer than
+    // 40 characters: both keep the backtracking engine linear on any input.
+    private const string NameWord = @"(?<![\w&'’.+-])[A-Z0-9][\w&'’.+-]{0,40}";
+    private const string Name = @"(?<name>" + NameWord + @"(?:[ ](?:" + NameWord + @"|&|of|and|for|de|la|du|des)){0,3})";
 
     private static readonly (Regex Pattern, double Weight)[] Patterns =
     [

@@ -6,7 +6,7 @@ namespace FollowUpFlow.Inbound.Understanding;
 /// <summary>Finds people's names in running text and tells them apart from job titles, products and calendar words.</summary>
 internal static class PersonNames
 {
-    private const string Word = @"\p{Lu}[\p{Ll}'’-]+";
+    private const string Word = @"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]{1,30}";
 
     // "Dr. Anna Schmidt", "Priya Natarajan", "Jean-Luc Martin", "Ludwig van Beek"; an optional address right after.
     internal static readonly Regex NameWithAddress = SafeRegex.Create(

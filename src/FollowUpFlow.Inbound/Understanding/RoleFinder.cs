@@ -8,7 +8,7 @@ internal static class RoleFinder
 {
     // A title: capitalised words ("Sr.", "C++", ".NET", "Front-End", "II") joined by spaces or the small words titles
     // use ("Head of Data", "Chef de projet"), then an optional parenthetical such as "(m/w/d)" that is not part of it.
-    private const string TitleWord = @"(?:\p{Lu}|\.|[0-9])[\p{L}0-9+#./&’'-]*";
+    private const string TitleWord = @"(?<![\p{L}0-9+#./&-])(?:\p{Lu}|\.|[0-9])[\p{L}0-9+#./&’'-]{0,40}";
     private const string Title = @"(?<title>" + TitleWord + @"(?:[ ](?:(?:of|and|for|de|du|des|la|le|für|und|&|/|-|–)[ ])?" + TitleWord + @"){0,7})(?:[ ]?\([^)\n]{1,24}\))?";
 
     // Words nearly every job title contains; a phrase without one is more likely "Onsite" or "Phone Screen".
