@@ -9,10 +9,6 @@ internal static class PartFactory
     {
         var fields = EntityFields.Read(headers, type, context);
         var where = type.MimeType + " part";
-        var content = TransferDecoding.Decode(raw, fields.TransferEncoding, context, where);
-        var text = type.MediaType == "text"
-            ? CharsetText.Decode(content.Span, type.Charset, context, where).Replace("\r\n", "\n", StringComparison.Ordinal)
-            : null;
         return new MimePart
         {
             Headers = headers,
@@ -21,9 +17,23 @@ internal static class PartFactory
             FileName = fields.FileName,
             ContentId = fields.ContentId,
             TransferEncoding = fields.TransferEncoding,
-            Content = content,
-            Text = text,
+            Deferred = Deferred(type, raw, fields.TransferEncoding, context, where),
         };
+    }
+
+    // The problems are found now, in reading order; the decoding that is not needed for that waits until it is read.
+    private static LazyLeaf Deferred(ContentType type, ReadOnlyMemory<byte> raw, string transferEncoding, ReadContext context, string where)
+    {
+        if (type.MediaType != "text" && transferEncoding == "base64")
+        {
+            Base64Decoding.Check(raw.Span, context, where);
+            return LazyLeaf.ForBase64(raw);
+        }
+
+        var content = TransferDecoding.Decode(raw, transferEncoding, context, where);
+        return type.MediaType == "text"
+            ? LazyLeaf.ForText(content, CharsetText.Choose(content.Span, type.Charset, context, where))
+            : LazyLeaf.ForDecoded(content);
     }
 
     public static MimePart Multipart(HeaderList headers, ContentType type, ImmutableArray<MimePart> children, ReadContext context)
