@@ -14,9 +14,7 @@ internal static class CharsetText
     {
         if (Ascii.IsValid(bytes))
         {
-            // Every charset a mail carries is an ASCII superset except the UTF-16/32 family and ISO-2022 escapes (all ASCII bytes too).
-            var encoding = Charsets.Find(label);
-            return encoding is null || encoding.IsSingleByte || encoding.CodePage == 65001 ? Encoding.ASCII : encoding;
+            return ForAscii(label);
         }
 
         var isUtf8 = System.Text.Unicode.Utf8.IsValid(bytes);
@@ -68,6 +66,14 @@ internal static class CharsetText
         }
 
         return known;
+    }
+
+    /// <summary>The encoding <see cref="Choose"/> picks for bytes that are all ASCII (a choice without problems).</summary>
+    public static Encoding ForAscii(string? label)
+    {
+        // Every charset a mail carries is an ASCII superset except the UTF-16/32 family and ISO-2022 escapes (all ASCII bytes too).
+        var encoding = Charsets.Find(label);
+        return encoding is null || encoding.IsSingleByte || encoding.CodePage == 65001 ? Encoding.ASCII : encoding;
     }
 
     private static string Shorten(string label) => label.Length <= 40 ? label : label[..40] + "...";

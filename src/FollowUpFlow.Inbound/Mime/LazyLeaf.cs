@@ -10,32 +10,26 @@ namespace FollowUpFlow.Inbound.Mime;
 internal sealed class LazyLeaf
 {
     private readonly ReadOnlyMemory<byte> source;
-    private readonly bool isBase64;
+    private readonly string? transferEncoding;
     private readonly Encoding? textEncoding;
     private StrongBox<ReadOnlyMemory<byte>>? content;
     private string? text;
 
-    private LazyLeaf(ReadOnlyMemory<byte> source, bool isBase64, Encoding? textEncoding)
+    /// <param name="source">The content, or while <paramref name="transferEncoding"/> is set, the content still encoded.</param>
+    /// <param name="transferEncoding">"base64" or "quoted-printable" when the content is still to be decoded; otherwise null.</param>
+    /// <param name="textEncoding">What the content is read as text with; null for leaves that are not text.</param>
+    public LazyLeaf(ReadOnlyMemory<byte> source, string? transferEncoding, Encoding? textEncoding)
     {
         this.source = source;
-        this.isBase64 = isBase64;
+        this.transferEncoding = transferEncoding;
         this.textEncoding = textEncoding;
     }
-
-    /// <summary>A text leaf whose content is decoded already; its text waits.</summary>
-    public static LazyLeaf ForText(ReadOnlyMemory<byte> content, Encoding encoding) => new(content, isBase64: false, encoding);
-
-    /// <summary>A leaf that is not text, decoded already (nothing waits).</summary>
-    public static LazyLeaf ForDecoded(ReadOnlyMemory<byte> content) => new(content, isBase64: false, textEncoding: null);
-
-    /// <summary>A leaf that is not text, still base64.</summary>
-    public static LazyLeaf ForBase64(ReadOnlyMemory<byte> raw) => new(raw, isBase64: true, textEncoding: null);
 
     public ReadOnlyMemory<byte> Content
     {
         get
         {
-            if (!isBase64)
+            if (transferEncoding is null)
             {
                 return source;
             }
@@ -43,7 +37,9 @@ internal sealed class LazyLeaf
             var decoded = Volatile.Read(ref content);
             if (decoded is null)
             {
-                decoded = new StrongBox<ReadOnlyMemory<byte>>(Base64Decoding.Decode(source.Span, out _));
+                decoded = new StrongBox<ReadOnlyMemory<byte>>(transferEncoding == "base64"
+                    ? Base64Decoding.Decode(source.Span, out _)
+                    : QuotedPrintableDecoding.Decode(source.Span, out _));
                 decoded = Interlocked.CompareExchange(ref content, decoded, null) ?? decoded;
             }
 

@@ -24,16 +24,28 @@ internal static class PartFactory
     // The problems are found now, in reading order; the decoding that is not needed for that waits until it is read.
     private static LazyLeaf Deferred(ContentType type, ReadOnlyMemory<byte> raw, string transferEncoding, ReadContext context, string where)
     {
-        if (type.MediaType != "text" && transferEncoding == "base64")
+        var isText = type.MediaType == "text";
+        if (transferEncoding == "quoted-printable")
         {
-            Base64Decoding.Check(raw.Span, context, where);
-            return LazyLeaf.ForBase64(raw);
+            var ascii = QuotedPrintableDecoding.Check(raw.Span, context, where);
+            if (!isText || ascii)
+            {
+                return new LazyLeaf(raw, transferEncoding, isText ? CharsetText.ForAscii(type.Charset) : null);
+            }
+
+            var decoded = QuotedPrintableDecoding.Decode(raw.Span, out _);
+            return new LazyLeaf(decoded, null, CharsetText.Choose(decoded.Span, type.Charset, context, where));
         }
 
+        if (transferEncoding == "base64" && !isText)
+        {
+            Base64Decoding.Check(raw.Span, context, where);
+            return new LazyLeaf(raw, transferEncoding, null);
+        }
+
+        // Text in base64 is decoded now: its charset is chosen by looking at the bytes.
         var content = TransferDecoding.Decode(raw, transferEncoding, context, where);
-        return type.MediaType == "text"
-            ? LazyLeaf.ForText(content, CharsetText.Choose(content.Span, type.Charset, context, where))
-            : LazyLeaf.ForDecoded(content);
+        return new LazyLeaf(content, null, isText ? CharsetText.Choose(content.Span, type.Charset, context, where) : null);
     }
 
     public static MimePart Multipart(HeaderList headers, ContentType type, ImmutableArray<MimePart> children, ReadContext context)
