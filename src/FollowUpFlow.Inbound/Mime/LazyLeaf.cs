@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -59,11 +60,42 @@ internal sealed class LazyLeaf
             var read = Volatile.Read(ref text);
             if (read is null)
             {
-                read = LeafText.Read(Content.Span, textEncoding);
+                read = ReadText(textEncoding, trimmed: false);
                 read = Interlocked.CompareExchange(ref text, read, null) ?? read;
             }
 
             return read;
+        }
+    }
+
+    /// <summary><c>Text?.Trim()</c>, without making and keeping the untrimmed text when it was not read yet.</summary>
+    public string? TrimmedText()
+    {
+        if (textEncoding is null)
+        {
+            return null;
+        }
+
+        return Volatile.Read(ref text) is { } read ? read.Trim() : ReadText(textEncoding, trimmed: true);
+    }
+
+    private string ReadText(Encoding encoding, bool trimmed)
+    {
+        if (transferEncoding is null || Volatile.Read(ref content) is not null)
+        {
+            return LeafText.Read(Content.Span, encoding, trimmed);
+        }
+
+        // Text still in quoted-printable: its bytes are decoded into a loan, not kept, unless Content is read too.
+        var buffer = ArrayPool<byte>.Shared.Rent(source.Length);
+        try
+        {
+            var length = QuotedPrintableDecoding.Decode(source.Span, buffer, out _);
+            return LeafText.Read(buffer.AsSpan(0, length), encoding, trimmed);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -6,14 +6,23 @@ namespace FollowUpFlow.Inbound.Mime;
 /// <summary>The text of a text/* leaf: its content decoded with the chosen encoding, CRLF line breaks turned into LF.</summary>
 internal static class LeafText
 {
-    public static string Read(ReadOnlySpan<byte> content, Encoding encoding)
+    /// <param name="trimmed">Whether the text is wanted trimmed (as <see cref="string.Trim()"/> does).</param>
+    public static string Read(ReadOnlySpan<byte> content, Encoding encoding, bool trimmed)
     {
         if (!MapsLineBreaksByByte(encoding))
         {
-            return encoding.GetString(content).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var text = encoding.GetString(content).Replace("\r\n", "\n", StringComparison.Ordinal);
+            return trimmed ? text.Trim() : text;
         }
 
-        var crlf = content.IndexOf("\r\n"u8);
+        // Whitespace bytes at the ends are whitespace characters here: trimming them first saves a copy of the text.
+        return trimmed ? Read(content.Trim(" \t\r\n\v\f"u8), encoding).Trim() : Read(content, encoding);
+    }
+
+    private static string Read(ReadOnlySpan<byte> content, Encoding encoding)
+    {
+
+        var crlf = CrlfAt(content);
         if (crlf < 0)
         {
             return encoding.GetString(content);
@@ -30,7 +39,7 @@ internal static class LeafText
                 rest[..crlf].CopyTo(buffer.AsSpan(length));
                 length += crlf;
                 rest = rest[(crlf + 1)..];
-                crlf = rest.IndexOf("\r\n"u8);
+                crlf = CrlfAt(rest);
             }
 
             rest.CopyTo(buffer.AsSpan(length));
@@ -40,6 +49,26 @@ internal static class LeafText
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Searching for the CR alone is much faster than for the pair; a CR without LF is rare.
+    private static int CrlfAt(ReadOnlySpan<byte> bytes)
+    {
+        var from = 0;
+        while (true)
+        {
+            var cr = bytes[from..].IndexOf((byte)'\r');
+            if (cr < 0)
+            {
+                return -1;
+            }
+
+            from += cr + 1;
+            if (from < bytes.Length && bytes[from] == (byte)'\n')
+            {
+                return from - 1;
+            }
         }
     }
 

@@ -49,6 +49,9 @@ public sealed class MimePart
     /// <summary>Content and text a reader left to decode when first read (instead of <see cref="Content"/> and <see cref="Text"/>).</summary>
     internal LazyLeaf? Deferred { get; init; }
 
+    /// <summary><see cref="Text"/> trimmed; for a leaf not read yet, without keeping the untrimmed text.</summary>
+    internal string? TrimmedText() => Deferred is null ? text?.Trim() : Deferred.TrimmedText();
+
     public bool IsMultipart => ContentType.MediaType == "multipart";
 
     public bool IsAttachment => Disposition == "attachment" || (FileName is not null && ContentType.MediaType != "text" && !IsMultipart);

@@ -51,6 +51,12 @@ internal static class QuotedPrintableDecoding
     public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, out int invalid)
     {
         var output = new byte[input.Length];
+        return output.AsMemory(0, Decode(input, output, out invalid));
+    }
+
+    /// <summary>Decodes into <paramref name="output"/> (at least as long as the input); returns the decoded length.</summary>
+    public static int Decode(ReadOnlySpan<byte> input, Span<byte> output, out int invalid)
+    {
         var length = 0;
         invalid = 0;
         var i = 0;
@@ -65,7 +71,7 @@ internal static class QuotedPrintableDecoding
                 run = run.TrimEnd(" \t"u8);
             }
 
-            run.CopyTo(output.AsSpan(length));
+            run.CopyTo(output[length..]);
             length += run.Length;
             if (stop < 0)
             {
@@ -91,7 +97,7 @@ internal static class QuotedPrintableDecoding
             }
         }
 
-        return output.AsMemory(0, length);
+        return length;
     }
 
     /// <summary>What the "=" at <paramref name="at"/> starts; <paramref name="next"/> is where reading goes on.</summary>

@@ -19,6 +19,23 @@ public sealed class DeferredDecodingTests
     }
 
     [Fact]
+    public void Bad_quoted_printable_in_an_attachment_is_a_problem_before_its_content_is_read()
+    {
+        var message = Part("application/octet-stream", "quoted-printable", "a=3Db=ZZc=\nd");
+
+        Assert.Contains(MimeProblemCodes.QuotedPrintableInvalid, Mail.Codes(message));
+        Assert.Equal("a=b=ZZcd"u8.ToArray(), message.Body.Content.ToArray());
+    }
+
+    [Fact]
+    public void Quoted_printable_text_with_8_bit_escapes_is_read_with_its_charset()
+    {
+        var message = Part("text/plain; charset=iso-8859-1", "quoted-printable", "caf=E9 =\nlatte\n");
+
+        Assert.Equal("café latte\n", message.Body.Text);
+    }
+
+    [Fact]
     public void Reading_content_twice_gives_the_same_bytes_and_text_the_same_string()
     {
         var message = Part("text/plain; charset=utf-8", "base64", Convert.ToBase64String("Hello"u8.ToArray()));
