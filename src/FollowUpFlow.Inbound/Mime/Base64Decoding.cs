@@ -9,19 +9,45 @@ internal static class Base64Decoding
     private static readonly SearchValues<byte> Alphabet =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
 
+    // What base64 text may hold without a problem: the alphabet, padding and line breaks.
+    private static readonly SearchValues<byte> Expected =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
+
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, ReadContext context, string where)
+    {
+        var output = Decode(input, out var junk);
+        ReportJunk(junk, context, where);
+        return output;
+    }
+
+    /// <summary>Reports the problem <see cref="Decode(ReadOnlySpan{byte}, ReadContext, string)"/> would, without decoding.</summary>
+    public static void Check(ReadOnlySpan<byte> input, ReadContext context, string where)
+    {
+        var junk = 0;
+        var rest = input;
+        for (var stop = rest.IndexOfAnyExcept(Expected); stop >= 0; stop = rest.IndexOfAnyExcept(Expected))
+        {
+            junk++;
+            rest = rest[(stop + 1)..];
+        }
+
+        ReportJunk(junk, context, where);
+    }
+
     /// <summary>
     /// Copies the runs of base64 characters together (vectorised), then decodes them in one go. Padding ends a run,
     /// so encodings joined after their padding decode too; a run that stops mid-quantum keeps its whole bytes.
     /// </summary>
-    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, ReadContext context, string where)
+    /// <param name="junk">How many characters that are neither base64 nor whitespace were skipped.</param>
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, out int junk)
     {
+        junk = 0;
         var output = new byte[(input.Length / 4 * 3) + 3];
         var run = ArrayPool<byte>.Shared.Rent(input.Length);
         try
         {
             var runLength = 0;
             var written = 0;
-            var junk = 0;
             var rest = input;
             while (true)
             {
@@ -49,16 +75,19 @@ internal static class Base64Decoding
             }
 
             written += DecodeRun(run.AsSpan(0, runLength), output.AsSpan(written));
-            if (junk > 0)
-            {
-                context.Report(MimeProblemCodes.Base64Junk, $"{where}: {junk} characters that are not base64 were skipped");
-            }
-
             return output.AsMemory(0, written);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(run);
+        }
+    }
+
+    private static void ReportJunk(int junk, ReadContext context, string where)
+    {
+        if (junk > 0)
+        {
+            context.Report(MimeProblemCodes.Base64Junk, $"{where}: {junk} characters that are not base64 were skipped");
         }
     }
 

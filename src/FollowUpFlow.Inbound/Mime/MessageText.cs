@@ -60,22 +60,17 @@ public static class MessageText
 
     private static string? Readable(MimePart part)
     {
-        if (part.Text is null)
-        {
-            return null;
-        }
-
         if (part.ContentType.Is("text", "html"))
         {
-            return HtmlText.ToText(part.Text.Length > MaxHtmlChars ? part.Text[..MaxHtmlChars] : part.Text);
+            return part.Text is { } html ? HtmlText.ToText(html.Length > MaxHtmlChars ? html[..MaxHtmlChars] : html) : null;
         }
 
-        return part.ContentType.SubType is "plain" or "enriched" or "richtext" ? part.Text.Trim() : null;
+        return part.ContentType.SubType is "plain" or "enriched" or "richtext" ? part.TrimmedText() : null;
     }
 
     private static string? FromAlternative(MimePart alternative)
     {
-        var plain = alternative.Children.FirstOrDefault(c => c.ContentType.Is("text", "plain") && !c.IsAttachment)?.Text?.Trim();
+        var plain = alternative.Children.FirstOrDefault(c => c.ContentType.Is("text", "plain") && !c.IsAttachment)?.TrimmedText();
         if (!string.IsNullOrEmpty(plain) && !IsHtmlStub(plain))
         {
             return plain;

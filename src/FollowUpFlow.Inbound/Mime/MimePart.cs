@@ -8,6 +8,9 @@ namespace FollowUpFlow.Inbound.Mime;
 /// </summary>
 public sealed class MimePart
 {
+    private readonly ReadOnlyMemory<byte> content;
+    private readonly string? text;
+
     public required HeaderList Headers { get; init; }
 
     public required ContentType ContentType { get; init; }
@@ -30,10 +33,24 @@ public sealed class MimePart
     public MimeMessage? EmbeddedMessage { get; init; }
 
     /// <summary>The decoded content of a leaf (transfer encoding removed); empty for multiparts.</summary>
-    public ReadOnlyMemory<byte> Content { get; init; }
+    public ReadOnlyMemory<byte> Content
+    {
+        get => Deferred is null ? content : Deferred.Content;
+        init => content = value;
+    }
 
     /// <summary>For text/* leaves: the content decoded with its charset (falling back sensibly); otherwise null.</summary>
-    public string? Text { get; init; }
+    public string? Text
+    {
+        get => Deferred is null ? text : Deferred.Text;
+        init => text = value;
+    }
+
+    /// <summary>Content and text a reader left to decode when first read (instead of <see cref="Content"/> and <see cref="Text"/>).</summary>
+    internal LazyLeaf? Deferred { get; init; }
+
+    /// <summary><see cref="Text"/> trimmed; for a leaf not read yet, without keeping the untrimmed text.</summary>
+    internal string? TrimmedText() => Deferred is null ? text?.Trim() : Deferred.TrimmedText();
 
     public bool IsMultipart => ContentType.MediaType == "multipart";
 

@@ -9,10 +9,6 @@ internal static class PartFactory
     {
         var fields = EntityFields.Read(headers, type, context);
         var where = type.MimeType + " part";
-        var content = TransferDecoding.Decode(raw, fields.TransferEncoding, context, where);
-        var text = type.MediaType == "text"
-            ? CharsetText.Decode(content.Span, type.Charset, context, where).Replace("\r\n", "\n", StringComparison.Ordinal)
-            : null;
         return new MimePart
         {
             Headers = headers,
@@ -21,9 +17,35 @@ internal static class PartFactory
             FileName = fields.FileName,
             ContentId = fields.ContentId,
             TransferEncoding = fields.TransferEncoding,
-            Content = content,
-            Text = text,
+            Deferred = Deferred(type, raw, fields.TransferEncoding, context, where),
         };
+    }
+
+    // The problems are found now, in reading order; the decoding that is not needed for that waits until it is read.
+    private static LazyLeaf Deferred(ContentType type, ReadOnlyMemory<byte> raw, string transferEncoding, ReadContext context, string where)
+    {
+        var isText = type.MediaType == "text";
+        if (transferEncoding == "quoted-printable")
+        {
+            var ascii = QuotedPrintableDecoding.Check(raw.Span, context, where);
+            if (!isText || ascii)
+            {
+                return new LazyLeaf(raw, transferEncoding, isText ? CharsetText.ForAscii(type.Charset) : null);
+            }
+
+            var decoded = QuotedPrintableDecoding.Decode(raw.Span, out _);
+            return new LazyLeaf(decoded, null, CharsetText.Choose(decoded.Span, type.Charset, context, where));
+        }
+
+        if (transferEncoding == "base64" && !isText)
+        {
+            Base64Decoding.Check(raw.Span, context, where);
+            return new LazyLeaf(raw, transferEncoding, null);
+        }
+
+        // Text in base64 is decoded now: its charset is chosen by looking at the bytes.
+        var content = TransferDecoding.Decode(raw, transferEncoding, context, where);
+        return new LazyLeaf(content, null, isText ? CharsetText.Choose(content.Span, type.Charset, context, where) : null);
     }
 
     public static MimePart Multipart(HeaderList headers, ContentType type, ImmutableArray<MimePart> children, ReadContext context)
