@@ -70,19 +70,42 @@ internal sealed class StorageSink : IInboundSink
         _userId = host.Services.GetRequiredService<IOptions<CandidateOptions>>().Value.UserId;
     }
 
-    /// <exception cref="OptionsValidationException">A required setting (the candidate's name, address, time zone) is missing or wrong.</exception>
+    /// <exception cref="SettingsException">A required setting (the candidate's name, address, time zone) is missing or wrong.</exception>
     /// <param name="settings">More settings on top of the environment's (tests use it for their own table names).</param>
     public static async Task<StorageSink> StartAsync(string connectionString, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            // The app's default, for the rare effect that writes mail while a message is processed; the environment can change it.
+            InitialData = [new("FollowUpFlow:Outbox:Folder", Path.Combine(".local", "outbox"))],
+        });
         builder.Configuration["FollowUpFlow:Storage:ConnectionString"] = connectionString;
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.ClearProviders();
         builder.Services.AddFollowUpFlowWorkflow();
         var host = builder.Build();
-        await host.StartAsync(cancellationToken); // validates the options and creates the tables
+        try
+        {
+            await host.StartAsync(cancellationToken); // validates the options and creates the tables
+        }
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
+        {
+            host.Dispose();
+            throw new SettingsException(failures);
+        }
+
         return new StorageSink(host);
     }
+
+    /// <summary>Start-up validation throws one OptionsValidationException, or several in an AggregateException.</summary>
+    private static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException single => [.. single.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
 
     public async Task<(bool Accepted, string Line)> SendAsync(byte[] message, CancellationToken cancellationToken)
     {
@@ -97,4 +120,10 @@ internal sealed class StorageSink : IInboundSink
         await _host.StopAsync();
         _host.Dispose();
     }
+}
+
+/// <summary>The settings `ingest --storage` needs are missing or wrong; each failure says which.</summary>
+internal sealed class SettingsException(IReadOnlyList<string> failures) : Exception(string.Join(" ", failures))
+{
+    public IReadOnlyList<string> Failures { get; } = failures;
 }

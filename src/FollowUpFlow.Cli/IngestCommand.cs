@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 
 namespace FollowUpFlow.Cli;
 
@@ -24,7 +23,7 @@ internal static class IngestCommand
                     ? await StorageSink.StartAsync(connectionString, cancellationToken)
                     : new AppSink(new HttpClient { BaseAddress = result.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) });
             }
-            catch (OptionsValidationException e)
+            catch (SettingsException e)
             {
                 await Console.Error.WriteLineAsync($"followupflow: {string.Join(" ", e.Failures)} (set FollowUpFlow__Candidate__Name, __Email and __TimeZone as for the app)");
                 return CannotStart;

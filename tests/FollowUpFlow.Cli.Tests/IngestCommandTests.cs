@@ -54,7 +54,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IDisposable
         var missing = Settings().Where(s => !s.Key.StartsWith("FollowUpFlow:Candidate", StringComparison.Ordinal))
             .Append(new("FollowUpFlow:Candidate:Email", "not an address"));
 
-        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+        var error = await Assert.ThrowsAsync<SettingsException>(
             () => StorageSink.StartAsync(azurite.ConnectionString, CancellationToken.None, missing));
         Assert.Contains("Email", string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
