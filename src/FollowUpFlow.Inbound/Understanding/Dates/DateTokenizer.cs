@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FollowUpFlow.Inbound.Understanding.Dates;
 
@@ -12,12 +13,13 @@ internal static class DateTokenizer
         int count = 0;
         int newlines = 0;
         bool space = false;
-        Span<int> votes = stackalloc int[3];
+        var votes = new Votes();
         int i = 0;
         while (i < text.Length)
         {
             char c = text[i];
-            if (char.IsWhiteSpace(c))
+            var kind = Classify(c);
+            if (kind == CharKind.Space)
             {
                 newlines += c == '\n' ? 1 : 0;
                 space = true;
@@ -29,32 +31,19 @@ internal static class DateTokenizer
             newlines = 0;
             space = false;
             DateToken token;
-            if (char.IsAsciiDigit(c))
+            if (kind == CharKind.Digit)
             {
-                int start = i;
-                long value = 0;
-                while (i < text.Length && char.IsAsciiDigit(text[i]))
-                {
-                    value = value < 1_000_000_000 ? (value * 10) + (text[i] - '0') : value;
-                    i++;
-                }
-
-                int length = i - start;
-                token = new DateToken(start, length, TokenKind.Number, gap, length > 9 ? -1 : (int)value, '\0', false, 0);
+                int length = NumberLength(text.AsSpan(i), out int value);
+                token = new DateToken(i, length, TokenKind.Number, gap, value, '\0', false, 0);
+                i += length;
             }
-            else if (char.IsLetter(c))
+            else if (kind == CharKind.Letter)
             {
-                int start = i;
-                bool upper = true;
-                while (i < text.Length && IsWordChar(text[i]))
-                {
-                    upper &= !char.IsAsciiLetterLower(text[i]) && (text[i] < 0x80 || !char.IsLower(text[i]));
-                    i++;
-                }
-
-                ushort id = Lexicon.Lookup(text.AsSpan(start, i - start));
-                Vote(Lexicon.Get(id), votes);
-                token = new DateToken(start, i - start, TokenKind.Word, gap, 0, '\0', upper, id);
+                var word = text.AsSpan(i, WordLength(text.AsSpan(i), out bool upper, out bool ascii));
+                ushort id = ascii ? Lexicon.LookupAscii(word) : Lexicon.Lookup(word);
+                votes.Add(id);
+                token = new DateToken(i, word.Length, TokenKind.Word, gap, 0, '\0', upper, id);
+                i += word.Length;
             }
             else
             {
@@ -64,20 +53,94 @@ internal static class DateTokenizer
 
             if (count == items.Length)
             {
-                var larger = ArrayPool<DateToken>.Shared.Rent(items.Length * 2);
-                items.AsSpan(0, count).CopyTo(larger);
-                ArrayPool<DateToken>.Shared.Return(items);
-                items = larger;
+                items = Grow(items, count);
             }
 
             items[count++] = token;
         }
 
-        return new DateTokens(text, items, count, Winner(votes));
+        return new DateTokens(text, items, count, votes.Winner());
     }
 
-    private static bool IsWordChar(char c) =>
-        char.IsAsciiLetter(c) || (c >= 0x80 && (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark));
+    // Kept out of the loop so the loop's variables stay in registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DateToken[] Grow(DateToken[] items, int count)
+    {
+        var larger = ArrayPool<DateToken>.Shared.Rent(items.Length * 2);
+        items.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<DateToken>.Shared.Return(items);
+        return larger;
+    }
+
+    /// <summary>The length of the run of ASCII digits that starts rest; value is -1 past nine digits.</summary>
+    private static int NumberLength(ReadOnlySpan<char> rest, out int value)
+    {
+        long read = 0;
+        int length = 0;
+        while (length < rest.Length && char.IsAsciiDigit(rest[length]))
+        {
+            read = read < 1_000_000_000 ? (read * 10) + (rest[length] - '0') : read;
+            length++;
+        }
+
+        value = length > 9 ? -1 : (int)read;
+        return length;
+    }
+
+    /// <summary>The length of the word that starts rest; upper when no letter is lower case, ascii when every letter is ASCII.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a small method keeps its loop in registers; inlined, the loop spills
+    private static int WordLength(ReadOnlySpan<char> rest, out bool upper, out bool ascii)
+    {
+        int asciiBits = 0; // an ASCII letter with bit 0x20 set is lower case
+        bool otherLower = false;
+        ascii = true;
+        int length = 0;
+        for (; length < rest.Length; length++)
+        {
+            char w = rest[length];
+            if ((uint)((w | 0x20) - 'a') <= 'z' - 'a')
+            {
+                asciiBits |= w;
+            }
+            else if (w >= 0x80 && IsOtherWordChar(w))
+            {
+                otherLower |= char.IsLower(w);
+                ascii = false;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        upper = (asciiBits & 0x20) == 0 && !otherLower;
+        return length;
+    }
+
+    private enum CharKind : byte
+    {
+        Symbol,
+        Space,
+        Digit,
+        Letter,
+    }
+
+    private static CharKind Classify(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsAsciiLetter(c) ? CharKind.Letter
+                : char.IsAsciiDigit(c) ? CharKind.Digit
+                : char.IsWhiteSpace(c) ? CharKind.Space
+                : CharKind.Symbol;
+        }
+
+        return char.IsWhiteSpace(c) ? CharKind.Space : char.IsLetter(c) ? CharKind.Letter : CharKind.Symbol;
+    }
+
+    // Past ASCII, words go on through letters and combining accents (decomposed "é").
+    private static bool IsOtherWordChar(char c) =>
+        char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     private static char Unify(char c) => c switch
     {
@@ -87,17 +150,30 @@ internal static class DateTokenizer
     };
 
     // Only words that belong to one language and say so: function words and full month and weekday names.
-    private static void Vote(in Lexeme lexeme, Span<int> votes)
+    private struct Votes
     {
-        bool telling = lexeme.Has(WordRole.LangHint) || (lexeme.Has(WordRole.Month | WordRole.Weekday) && !lexeme.Has(WordRole.Short | WordRole.Tiny));
-        if (!telling)
+        private int english;
+        private int german;
+        private int french;
+
+        public void Add(ushort lexemeId)
         {
-            return;
+            if (lexemeId == 0)
+            {
+                return;
+            }
+
+            ref readonly var lexeme = ref Lexicon.Get(lexemeId);
+            bool telling = lexeme.Has(WordRole.LangHint) || (lexeme.Has(WordRole.Month | WordRole.Weekday) && !lexeme.Has(WordRole.Short | WordRole.Tiny));
+            if (telling)
+            {
+                english += (lexeme.Lang & Lang.En) != 0 ? 1 : 0;
+                german += (lexeme.Lang & Lang.De) != 0 ? 1 : 0;
+                french += (lexeme.Lang & Lang.Fr) != 0 ? 1 : 0;
+            }
         }
 
-        votes[0] += (lexeme.Lang & Lang.En) != 0 ? 1 : 0;
-        votes[1] += (lexeme.Lang & Lang.De) != 0 ? 1 : 0;
-        votes[2] += (lexeme.Lang & Lang.Fr) != 0 ? 1 : 0;
+        public readonly Lang Winner() => DateTokenizer.Winner([english, german, french]);
     }
 
     /// <summary>The language with the most votes, or None on a tie or no votes.</summary>
