@@ -88,13 +88,33 @@ internal static class DateTokenizer
     }
 
     /// <summary>The length of the word that starts rest; upper when no letter is lower case, ascii when every letter is ASCII.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)] // a small method keeps its loop in registers; inlined, the loop spills
     private static int WordLength(ReadOnlySpan<char> rest, out bool upper, out bool ascii)
     {
+        // ASCII letters first, in a loop without calls so that it keeps its variables in registers.
         int asciiBits = 0; // an ASCII letter with bit 0x20 set is lower case
-        bool otherLower = false;
-        ascii = true;
         int length = 0;
+        while (length < rest.Length && (uint)((rest[length] | 0x20) - 'a') <= 'z' - 'a')
+        {
+            asciiBits |= rest[length];
+            length++;
+        }
+
+        if (length < rest.Length && rest[length] >= 0x80)
+        {
+            ascii = false;
+            return OtherWordLength(rest, length, asciiBits, out upper);
+        }
+
+        ascii = true;
+        upper = (asciiBits & 0x20) == 0;
+        return length;
+    }
+
+    // The rest of a word that has letters past ASCII ("Décembre") or combining accents.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int OtherWordLength(ReadOnlySpan<char> rest, int length, int asciiBits, out bool upper)
+    {
+        bool otherLower = false;
         for (; length < rest.Length; length++)
         {
             char w = rest[length];
@@ -105,7 +125,6 @@ internal static class DateTokenizer
             else if (w >= 0x80 && IsOtherWordChar(w))
             {
                 otherLower |= char.IsLower(w);
-                ascii = false;
             }
             else
             {
