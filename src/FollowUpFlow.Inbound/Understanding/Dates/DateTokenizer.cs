@@ -11,8 +11,7 @@ internal static class DateTokenizer
     {
         var items = ArrayPool<DateToken>.Shared.Rent(Math.Max(16, text.Length / 4));
         int count = 0;
-        int newlines = 0;
-        bool space = false;
+        var gap = Gap.Attached; // the white space since the last token: a second line break makes it a blank line
         var votes = new Votes();
         int i = 0;
         while (i < text.Length)
@@ -21,15 +20,11 @@ internal static class DateTokenizer
             var kind = Classify(c);
             if (kind == CharKind.Space)
             {
-                newlines += c == '\n' ? 1 : 0;
-                space = true;
+                gap = c == '\n' ? (gap >= Gap.Newline ? Gap.BlankLine : Gap.Newline) : gap == Gap.Attached ? Gap.Space : gap;
                 i++;
                 continue;
             }
 
-            var gap = newlines >= 2 ? Gap.BlankLine : newlines == 1 ? Gap.Newline : space ? Gap.Space : Gap.Attached;
-            newlines = 0;
-            space = false;
             DateToken token;
             if (kind == CharKind.Digit)
             {
@@ -57,6 +52,7 @@ internal static class DateTokenizer
             }
 
             items[count++] = token;
+            gap = Gap.Attached;
         }
 
         return new DateTokens(text, items, count, votes.Winner());
