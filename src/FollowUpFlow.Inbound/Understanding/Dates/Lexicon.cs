@@ -1,43 +1,27 @@
-using System.Collections.Frozen;
-
 namespace FollowUpFlow.Inbound.Understanding.Dates;
 
 /// <summary>The English, German and French words that matter around dates and times, keyed by folded spelling.</summary>
 internal static class Lexicon
 {
-    private const int FoldBuffer = 32;
-
     /// <summary>Every known word; id 0 is the unknown word. Tokens keep the small id, not the whole entry.</summary>
     private static readonly Lexeme[] All;
 
-    private static readonly FrozenDictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> Ids;
-
-    private static readonly int LongestKey;
+    private static readonly FoldedKeyTable Ids;
 
     static Lexicon()
     {
         var words = Build();
         All = [default, .. words.Values];
-        Ids = words.Keys.Select((key, index) => (key, id: (ushort)(index + 1)))
-            .ToFrozenDictionary(entry => entry.key, entry => entry.id, StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-        LongestKey = words.Keys.Max(key => key.Length);
+        Ids = new FoldedKeyTable([.. words.Keys]);
     }
 
     public static ref readonly Lexeme Get(ushort id) => ref All[id];
 
     /// <summary>The word's id, or 0 when the word is unknown.</summary>
-    public static ushort Lookup(ReadOnlySpan<char> word)
-    {
-        if (word.Length > LongestKey + 2)
-        {
-            return 0; // folding can only shorten a word by its combining accents
-        }
+    public static ushort Lookup(ReadOnlySpan<char> word) => Ids.Find(word);
 
-        Span<char> folded = stackalloc char[FoldBuffer];
-        int length = TextFolding.Fold(word, folded);
-        return length > 0 && length <= LongestKey && Ids.TryGetValue(folded[..length], out var id) ? id : (ushort)0;
-    }
+    /// <summary>Lookup for a word of ASCII letters only, which the tokenizer knows without looking again.</summary>
+    public static ushort LookupAscii(ReadOnlySpan<char> letters) => Ids.FindAscii(letters);
 
     private static Dictionary<string, Lexeme> Build()
     {

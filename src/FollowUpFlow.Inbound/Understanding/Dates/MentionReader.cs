@@ -10,9 +10,19 @@ internal static class MentionReader
     private const int MostLeads = 2;
     private const int MostSeparators = 3;
 
-    /// <summary>Cheap pre-check: can a mention start at token i at all?</summary>
-    public static bool CanStart(DateTokens t, int i) =>
-        t.IsNumber(i) || t.IsWord(i, StartRoles) || t.IsKey(i, "apres");
+    /// <summary>Cheap pre-check: can a mention start at token i at all? Asked of every token, so it reads the token once.</summary>
+    public static bool CanStart(DateTokens t, int i)
+    {
+        if (!t.In(i))
+        {
+            return false;
+        }
+
+        // Only words have lexemes, and most words are unknown (id 0), which no mention starts with.
+        ref readonly var token = ref t[i];
+        return token.Kind == TokenKind.Number
+            || (token.LexemeId != 0 && (token.Lex.Has(StartRoles) || token.Lex.Is("apres")));
+    }
 
     public static Mention? TryRead(DateTokens t, int i)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace FollowUpFlow.Inbound.Understanding.Dates;
@@ -50,24 +51,32 @@ public static class TextDateFinder
     private static List<Mention> Scan(DateTokens tokens)
     {
         var mentions = new List<Mention>();
-        var durations = new bool[tokens.Count];
-        int i = 0;
-        while (i < tokens.Count)
+        var durations = ArrayPool<bool>.Shared.Rent(tokens.Count); // tokens already read as a meeting's length
+        Array.Clear(durations, 0, tokens.Count);
+        try
         {
-            var mention = !durations[i] && MentionReader.CanStart(tokens, i) ? MentionReader.TryRead(tokens, i) : null;
-            if (mention is null)
+            int i = 0;
+            while (i < tokens.Count)
             {
-                i++;
-                continue;
-            }
+                var mention = !durations[i] && MentionReader.CanStart(tokens, i) ? MentionReader.TryRead(tokens, i) : null;
+                if (mention is null)
+                {
+                    i++;
+                    continue;
+                }
 
-            if (mention.Time is not null && mention.EndTime is null && DurationReader.TryFind(tokens, mention, durations, out int minutes))
-            {
-                mention.DurationMinutes = minutes;
-            }
+                if (mention.Time is not null && mention.EndTime is null && DurationReader.TryFind(tokens, mention, durations, out int minutes))
+                {
+                    mention.DurationMinutes = minutes;
+                }
 
-            mentions.Add(mention);
-            i = mention.Last + 1;
+                mentions.Add(mention);
+                i = mention.Last + 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(durations);
         }
 
         return mentions;
