@@ -129,7 +129,7 @@ public sealed class RoutingTests(AzuriteFixture azurite)
         await using var h = await CreateAsync(azurite);
         var created = await h.ReceiveAsync("confirmation", TestMail.Confirmation("c5@contoso.example"));
         await h.ReceiveAsync("other", TestMail.Confirmation("c6@fabrikam.example", "Fabrikam").WithUnderstanding(u => u with { Recruiter = new Person("Pat", "pat@fabrikam.example") }));
-        var offer = TestMail.Email(TestMail.Understanding(EmailKind.Offer, "yes@contoso.example", "Contoso Group Holdings"), "Offer", new MailboxAddress("Riley Recruiter", "riley@contoso.example"))
+        var offer = TestMail.Email(TestMail.Understanding(EmailKind.Offer, "yes@contoso.example", "Litware Holdings"), "Offer", new MailboxAddress("Riley Recruiter", "riley@contoso.example"))
             .WithUnderstanding(u => u with { Recruiter = null });
 
         var result = await h.ReceiveAsync("offer", offer);
