@@ -114,6 +114,12 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
     {
         key = "";
         value = "";
+        var colonAt = line.IndexOf(':', StringComparison.Ordinal);
+        if (colonAt < 1 || colonAt > 40)
+        {
+            return false; // every field name we know is short: most lines end here, with nothing allocated
+        }
+
         var unquoted = Unquote(line);
         var colon = unquoted.IndexOf(':', StringComparison.Ordinal);
         if (colon is < 1 or > 20)

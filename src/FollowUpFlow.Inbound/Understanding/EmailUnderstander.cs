@@ -163,10 +163,10 @@ public static class EmailUnderstander
 
     // Words that mark a line where the company or the role is named (see CompanyFinder and RoleFinder); other lines
     // past the opening and before the signature are left out of their patterns.
-    private static readonly string[] PatternKeywords =
+    private static readonly PhraseSearch PatternKeywords = new(
     [
         "interview", "position", "role", "opening", "client", "kunde", "behalf", "auftrag", "compte", "chez ", "bei ", "sein de", "rejoindre",
         "recruit", "talent", "career", "poste", "stelle", "bewerbung", "candidature", "gespräch", "entretien", "company", "firma", "unternehmen",
         "entreprise", "société", "gmbh", " ag", "ltd", "inc.", "llc", "interest", "join", "welcome", "offer", "en tant que",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 }

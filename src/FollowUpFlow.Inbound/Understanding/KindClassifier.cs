@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
 using FollowUpFlow.Inbound.Understanding.Dates;
 namespace FollowUpFlow.Inbound.Understanding;
 
@@ -77,12 +75,8 @@ internal static class KindClassifier
     {
         var foldedSubject = TextFolding.Fold(subject);
         var foldedBody = TextFolding.Fold(body);
-        var cancel = Score(foldedSubject, foldedBody, Cancellation, skipOptions: true);
-        var reschedule = Score(foldedSubject, foldedBody, Reschedule, skipOptions: true);
-        var rejection = Score(foldedSubject, foldedBody, Rejection, skipOptions: false);
-        var offer = Score(foldedSubject, foldedBody, Offer, skipOptions: false);
-        var confirmation = Score(foldedSubject, foldedBody, Confirmation, skipOptions: false);
-        var other = Score(foldedSubject, foldedBody, Other, skipOptions: false);
+        var scored = Score(foldedSubject, foldedBody);
+        var (cancel, reschedule, rejection, offer, confirmation, other) = (scored[0], scored[1], scored[2], scored[3], scored[4], scored[5]);
 
         if (string.Equals(calendarMethod, "CANCEL", StringComparison.OrdinalIgnoreCase))
         {
@@ -152,49 +146,42 @@ internal static class KindClassifier
         return (best.Kind, confidence);
     }
 
-    /// <summary>Each phrase of the list counts once (its weight, half again when in the subject), found in one pass over the text.</summary>
-    private static double Score(string subject, string body, (string Phrase, double Weight)[] phrases, bool skipOptions)
+    // The phrase lists in the order Score returns their totals; cancelling and moving are the acts an option sentence can offer.
+    private static readonly (string Phrase, double Weight)[][] Lists = [Cancellation, Reschedule, Rejection, Offer, Confirmation, Other];
+    private static readonly bool[] SkipsOptions = [true, true, false, false, false, false];
+    private static readonly (int List, int Phrase)[] Owners = [.. Lists.SelectMany((list, l) => list.Select((_, p) => (l, p)))];
+    private static readonly PhraseSearch AllPhrases = new([.. Lists.SelectMany(list => list.Select(p => p.Phrase))]);
+
+    /// <summary>
+    /// Each list's total: every phrase counts once (its weight, half again when in the subject). The body is read in
+    /// one pass for all the lists' phrases together.
+    /// </summary>
+    private static double[] Score(string subject, string body)
     {
-        var search = Searches.GetOrAdd(phrases, static list => SearchValues.Create([.. list.Select(p => p.Phrase)], StringComparison.Ordinal));
-        var counted = new bool[phrases.Length];
-        var score = 0.0;
-        for (var i = 0; i < phrases.Length; i++)
+        var totals = new double[Lists.Length];
+        var counted = new bool[Owners.Length];
+        for (var i = 0; i < Owners.Length; i++)
         {
-            if (subject.Contains(phrases[i].Phrase, StringComparison.Ordinal))
+            var (list, phrase) = Owners[i];
+            if (subject.Contains(Lists[list][phrase].Phrase, StringComparison.Ordinal))
             {
-                score += phrases[i].Weight * 1.5;
+                totals[list] += Lists[list][phrase].Weight * 1.5;
             }
         }
 
-        var text = body.AsSpan();
-        var offset = 0;
-        while (offset < text.Length)
+        foreach (var (at, i) in AllPhrases.Hits(body))
         {
-            var hit = text[offset..].IndexOfAny(search);
-            if (hit < 0)
+            var (list, phrase) = Owners[i];
+            var text = Lists[list][phrase].Phrase;
+            if (!counted[i] && !IsInLink(body, at) && !(SkipsOptions[list] && IsOption(SentenceAround(body, at), text)))
             {
-                break;
+                counted[i] = true;
+                totals[list] += Lists[list][phrase].Weight;
             }
-
-            var at = offset + hit;
-            for (var i = 0; i < phrases.Length; i++)
-            {
-                var phrase = phrases[i].Phrase;
-                if (!counted[i] && text[at..].StartsWith(phrase, StringComparison.Ordinal)
-                    && !IsInLink(body, at) && !(skipOptions && IsOption(SentenceAround(body, at), phrase)))
-                {
-                    counted[i] = true;
-                    score += phrases[i].Weight;
-                }
-            }
-
-            offset = at + 1;
         }
 
-        return score;
+        return totals;
     }
-
-    private static readonly ConditionalWeakTable<(string Phrase, double Weight)[], SearchValues<string>> Searches = new();
 
     /// <summary>"…/reschedulings/…" in a scheduling tool's link says nothing about what the message does.</summary>
     private static bool IsInLink(string text, int index)

@@ -24,6 +24,8 @@ internal static class PeopleFinder
         "recu par", "recue par", "recus par", "triffst", "treffen", " · ", "host:", "hosted by", "organisateur", "organizer:", "panelist", "panelists",
     ];
 
+    private static readonly PhraseSearch PanelTriggerSearch = new(PanelTriggers);
+
     private static readonly string[] RecruiterWords =
     [
         "recruit", "talent", "coordinator", "sourcer", "people partner", "people team", "hr ", "human resources", "personal", "recrutement",
@@ -269,9 +271,9 @@ internal static class PeopleFinder
 
     private static IEnumerable<Person> PanelFromText(string body, string folded)
     {
-        foreach (var trigger in PanelTriggers)
+        foreach (var (at, index) in PanelTriggerSearch.Hits(folded))
         {
-            for (var at = folded.IndexOf(trigger, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(trigger, at + trigger.Length, StringComparison.Ordinal))
+            var trigger = PanelTriggers[index];
             {
                 // The folded text can be longer than the original (ß → ss); positions are close enough to find the phrase's surroundings.
                 var start = Math.Min(at + trigger.Length, body.Length);
@@ -310,12 +312,13 @@ internal static class PeopleFinder
         "wird dabei sein", "nimmt teil", "sera present", "sera presente", "vous recevra",
     ];
 
+    private static readonly PhraseSearch JoiningSearch = new(JoiningPhrases);
+
     /// <summary>Names right before "will be on the call", "will join", "nimmt teil"…</summary>
     private static IEnumerable<Person> NamedBeforeJoining(string body, string folded)
     {
-        foreach (var phrase in JoiningPhrases)
+        foreach (var (at, _) in JoiningSearch.Hits(folded))
         {
-            for (var at = folded.IndexOf(phrase, StringComparison.Ordinal); at > 0; at = folded.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
             {
                 var end = Math.Min(at, body.Length);
                 var start = Math.Max(0, end - 60);

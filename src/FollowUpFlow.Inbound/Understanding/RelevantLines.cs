@@ -12,7 +12,7 @@ internal static class RelevantLines
     private const int Head = 1500;
     private const int Tail = 1200;
 
-    public static string Select(string text, string[] keywords)
+    public static string Select(string text, PhraseSearch keywords)
     {
         if (text.Length <= Head + Tail)
         {
@@ -31,13 +31,9 @@ internal static class RelevantLines
             var end = text.IndexOf('\n', start, tailStart - start);
             end = end < 0 ? tailStart : end;
             var line = text.AsSpan(start, end - start);
-            foreach (var keyword in keywords)
+            if (keywords.AnyIn(line))
             {
-                if (line.Contains(keyword, StringComparison.OrdinalIgnoreCase))
-                {
-                    builder.Append(line).Append('\n');
-                    break;
-                }
+                builder.Append(line).Append('\n');
             }
 
             start = end + 1;
