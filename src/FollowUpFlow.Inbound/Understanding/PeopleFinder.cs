@@ -177,6 +177,11 @@ internal static class PeopleFinder
         Signed? first = null;
         for (var i = lines.Length - 2; i >= 0; i--)
         {
+            if (lines[i].Length > 40)
+            {
+                continue; // closings are short; a long line is never one
+            }
+
             var folded = TextFolding.Fold(lines[i].Trim()).TrimEnd(',', '!', '.');
             if (!IsClosing(folded))
             {

@@ -2,16 +2,21 @@ using System.Buffers;
 
 namespace FollowUpFlow.Inbound.Understanding;
 
-/// <summary>Finds every occurrence of a fixed set of phrases in one pass over a text (vectorised by SearchValues).</summary>
+/// <summary>
+/// Finds every occurrence of a fixed set of phrases. The set is searched in small groups, one vectorised
+/// SearchValues pass each: for a dozen phrases that is a packed multi-string search several times faster per
+/// character than one pass over two hundred.
+/// </summary>
 internal sealed class PhraseSearch
 {
-    private readonly SearchValues<string> _search;
+    private const int GroupSize = 12;
+    private readonly (SearchValues<string> Values, int First, int Count)[] _groups;
 
     public PhraseSearch(string[] phrases, StringComparison comparison = StringComparison.Ordinal)
     {
         Phrases = phrases;
         Comparison = comparison;
-        _search = SearchValues.Create(phrases, comparison);
+        _groups = [.. phrases.Chunk(GroupSize).Select((group, i) => (SearchValues.Create(group, comparison), i * GroupSize, group.Length))];
     }
 
     public string[] Phrases { get; }
@@ -21,31 +26,46 @@ internal sealed class PhraseSearch
     /// <summary>(where, which phrase) for every phrase starting at every position, in text order.</summary>
     public List<(int At, int Phrase)> Hits(ReadOnlySpan<char> text)
     {
-        var hits = new List<(int, int)>();
-        var offset = 0;
-        while (offset < text.Length)
+        var hits = new List<(int At, int Phrase)>();
+        foreach (var (values, first, count) in _groups)
         {
-            var hit = text[offset..].IndexOfAny(_search);
-            if (hit < 0)
+            var offset = 0;
+            while (offset < text.Length)
             {
-                break;
-            }
-
-            var at = offset + hit;
-            for (var i = 0; i < Phrases.Length; i++)
-            {
-                if (text[at..].StartsWith(Phrases[i], Comparison))
+                var hit = text[offset..].IndexOfAny(values);
+                if (hit < 0)
                 {
-                    hits.Add((at, i));
+                    break;
                 }
-            }
 
-            offset = at + 1;
+                var at = offset + hit;
+                for (var i = first; i < first + count; i++)
+                {
+                    if (text[at..].StartsWith(Phrases[i], Comparison))
+                    {
+                        hits.Add((at, i));
+                    }
+                }
+
+                offset = at + 1;
+            }
         }
 
+        hits.Sort();
         return hits;
     }
 
     /// <summary>Whether any phrase occurs.</summary>
-    public bool AnyIn(ReadOnlySpan<char> text) => text.IndexOfAny(_search) >= 0;
+    public bool AnyIn(ReadOnlySpan<char> text)
+    {
+        foreach (var (values, _, _) in _groups)
+        {
+            if (text.IndexOfAny(values) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
