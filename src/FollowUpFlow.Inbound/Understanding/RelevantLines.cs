@@ -9,8 +9,8 @@ namespace FollowUpFlow.Inbound.Understanding;
 /// </summary>
 internal static class RelevantLines
 {
-    private const int Head = 1500;
-    private const int Tail = 1200;
+    private const int Head = 900;
+    private const int Tail = 700;
 
     public static string Select(string text, PhraseSearch keywords)
     {
