@@ -20,7 +20,10 @@ public sealed record ParsedEmail(MimeMessage Message, EmailUnderstanding Underst
     private static readonly string[] MessageFields = ["From", "Sender", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Received", "Return-Path"];
 
     /// <summary>False when the input is not an email at all: no header field that messages have (From, Subject, Date, …) could be read.</summary>
-    public bool IsEmail => Message.Headers.Any(h => MessageFields.Contains(h.Name, StringComparer.OrdinalIgnoreCase));
+    public bool IsEmail => HasMessageFields(Message);
+
+    internal static bool HasMessageFields(MimeMessage message) =>
+        message.Headers.Any(h => MessageFields.Contains(h.Name, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>The one entry point: raw RFC 5322 bytes in, understanding out. Never throws on bad input.</summary>
@@ -30,7 +33,7 @@ public static class InboundParser
     {
         ArgumentNullException.ThrowIfNull(options);
         var message = MimeReader.Parse(raw.Span, options.Limits);
-        var understanding = new ParsedEmail(message, EmailUnderstanding.NotUnderstood([])).IsEmail && message.LimitExceeded is null
+        var understanding = ParsedEmail.HasMessageFields(message) && message.LimitExceeded is null
             ? EmailUnderstander.Understand(message, options)
             : EmailUnderstanding.NotUnderstood([.. message.Problems.Select(p => p.ToString()), .. message.LimitExceeded is { } limit ? [limit] : Array.Empty<string>()]);
         return new ParsedEmail(message, understanding);

@@ -42,6 +42,7 @@ public static class EmailUnderstander
         {
             problems.Add($"text: only the first {ForwardUnwrapper.MaxBodyChars:N0} characters of the body were read for understanding");
         }
+
         var (calendar, calendarEvent) = ReadCalendar(message, problems);
 
         var subject = ForwardSubjects.Strip(original.Subject ?? message.Subject);
