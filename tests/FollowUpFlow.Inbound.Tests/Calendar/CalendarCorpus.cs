@@ -3,11 +3,11 @@ using FollowUpFlow.Testing;
 
 namespace FollowUpFlow.Inbound.Tests.Calendar;
 
-/// <summary>python icalendar's test calendars (see corpora/README.md) and that library's reading of each, from reference.json.</summary>
+/// <summary>python icalendar's test calendars (see PublicCorpora/README.md) and that library's reading of each, from reference.json.</summary>
 public static class CalendarCorpus
 {
     public static string Directory { get; } =
-        Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "corpora", "icalendar"));
+        Path.Combine(RepositoryRoot.Find(), "tests", "FollowUpFlow.Inbound.Tests", "PublicCorpora", "icalendar");
 
     public static IReadOnlyList<string> FileNames { get; } =
         [.. System.IO.Directory.EnumerateFiles(Directory, "*.ics").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];

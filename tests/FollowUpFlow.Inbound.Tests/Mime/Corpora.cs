@@ -2,10 +2,10 @@ using FollowUpFlow.Testing;
 
 namespace FollowUpFlow.Inbound.Tests.Mime;
 
-/// <summary>Where the public MimeKit test data lives (shared next to the repository, read only).</summary>
+/// <summary>Where the public MimeKit test data lives (PublicCorpora, copied unchanged with its licence; read only).</summary>
 internal static class Corpora
 {
-    public static string MimeKit { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "corpora", "mimekit"));
+    public static string MimeKit { get; } = Path.Combine(RepositoryRoot.Find(), "tests", "FollowUpFlow.Inbound.Tests", "PublicCorpora", "mimekit");
 
     public static string Mbox(string name) => Path.Combine(MimeKit, "mbox", name);
 
