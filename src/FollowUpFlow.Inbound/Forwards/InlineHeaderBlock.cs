@@ -20,7 +20,7 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
         var lines = TextLines.Split(text);
         for (var i = 0; i < lines.Length; i++)
         {
-            if (!TryReadField(lines[i].Text, out var key, out _) || key is not ("from" or "subject" or "date"))
+            if (!TryReadField(lines[i].Span, out var key, out _) || key is not ("from" or "subject" or "date"))
             {
                 continue;
             }
@@ -38,12 +38,12 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
     private static InlineHeaderBlock? TryReadBlock(string text, ImmutableArray<TextLine> lines, int first)
     {
         var fields = ImmutableDictionary.CreateBuilder<string, string>();
-        var quoted = lines[first].Text.TrimStart().StartsWith('>');
+        var quoted = lines[first].Span.TrimStart().StartsWith('>');
         var last = first;
         string? lastKey = null;
         for (var i = first; i < lines.Length && i < first + MaxBlockLines; i++)
         {
-            var line = lines[i].Text;
+            var line = lines[i].Span;
             if (TryReadField(line, out var key, out var value))
             {
                 if (fields.ContainsKey(key))
@@ -57,10 +57,10 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
             }
             else if (lastKey is "to" or "cc" && IsAddressContinuation(line))
             {
-                fields[lastKey] = fields[lastKey] + " " + Unquote(line).Trim();
+                fields[lastKey] = fields[lastKey] + " " + Unquote(line).Trim().ToString();
                 last = i;
             }
-            else if (!string.IsNullOrWhiteSpace(Unquote(line)) || !NextNonBlankIsField(lines, i + 1))
+            else if (!Unquote(line).IsWhiteSpace() || !NextNonBlankIsField(lines, i + 1))
             {
                 break;
             }
@@ -79,9 +79,9 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
     {
         for (var i = from; i < lines.Length && i < from + 2; i++)
         {
-            if (!string.IsNullOrWhiteSpace(Unquote(lines[i].Text)))
+            if (!Unquote(lines[i].Span).IsWhiteSpace())
             {
-                return TryReadField(lines[i].Text, out _, out _);
+                return TryReadField(lines[i].Span, out _, out _);
             }
         }
 
@@ -93,8 +93,8 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
         var seen = 0;
         for (var i = first - 1; i >= 0 && seen < MarkerLookBack; i--)
         {
-            var line = Unquote(lines[i].Text).Trim();
-            if (line.Length == 0)
+            var line = Unquote(lines[i].Span).Trim();
+            if (line.IsEmpty)
             {
                 continue;
             }
@@ -110,24 +110,24 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
     }
 
     /// <summary>True for a line like "From: Sam Lee &lt;sam@x.com&gt;", "*Von:* Sam", "> De : Sam".</summary>
-    public static bool TryReadField(string line, out string key, out string value)
+    public static bool TryReadField(ReadOnlySpan<char> line, out string key, out string value)
     {
         key = "";
         value = "";
-        var colonAt = line.IndexOf(':', StringComparison.Ordinal);
+        var colonAt = line.IndexOf(':');
         if (colonAt < 1 || colonAt > 40)
         {
             return false; // every field name we know is short: most lines end here, with nothing allocated
         }
 
         var unquoted = Unquote(line);
-        var colon = unquoted.IndexOf(':', StringComparison.Ordinal);
+        var colon = unquoted.IndexOf(':');
         if (colon is < 1 or > 20)
         {
             return false;
         }
 
-        var name = unquoted[..colon].Trim().Trim('*').Trim();
+        var name = unquoted[..colon].Trim().Trim('*').Trim().ToString();
         var canonical = Canonical(name);
         if (canonical is null)
         {
@@ -135,7 +135,7 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
         }
 
         key = canonical;
-        value = unquoted[(colon + 1)..].Trim().Trim('*').Trim();
+        value = unquoted[(colon + 1)..].Trim().Trim('*').Trim().ToString();
         return true;
     }
 
@@ -150,23 +150,22 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
         _ => null,
     };
 
-    private static bool IsAddressContinuation(string line)
+    private static bool IsAddressContinuation(ReadOnlySpan<char> line)
     {
         var trimmed = Unquote(line).Trim();
-        return trimmed.Length > 0 && (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.EndsWith(',') || trimmed.EndsWith(';'))
-            && !trimmed.Contains(':', StringComparison.Ordinal);
+        return trimmed.Length > 0 && (trimmed.Contains('@') || trimmed.EndsWith(',') || trimmed.EndsWith(';')) && !trimmed.Contains(':');
     }
 
     /// <summary>The line without its "&gt; " quote prefixes.</summary>
-    public static string Unquote(string line)
+    public static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> line)
     {
-        var span = line.AsSpan().TrimStart();
+        var span = line.TrimStart();
         while (!span.IsEmpty && span[0] == '>')
         {
             span = span[1..].TrimStart();
         }
 
-        return span.ToString();
+        return span;
     }
 
     private static readonly string[] MarkerPhrases =
@@ -184,7 +183,7 @@ internal sealed record InlineHeaderBlock(int Start, int BodyStart, bool HasForwa
     /// "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:" and their German and
     /// French forms. Outlook's bare "____" line is not one: it stands above replies as well as forwards.
     /// </summary>
-    private static bool IsForwardMarker(string line)
+    private static bool IsForwardMarker(ReadOnlySpan<char> line)
     {
         var folded = TextFolding.Fold(line);
         if (MarkerLines.Contains(folded))

@@ -25,7 +25,7 @@ internal static class QuotedHistory
                 return replyHeader.Start;
             }
 
-            var text = line.Text.Trim();
+            var text = line.Span.Trim();
             if (text.StartsWith('>') || IsAttribution(text))
             {
                 return line.Start;
@@ -36,7 +36,7 @@ internal static class QuotedHistory
     }
 
     /// <summary>"On Mon, Dec 7, 2026 at 10:02 AM Sam Lee &lt;sam@x.com&gt; wrote:", "Am … schrieb …:", "Le … a écrit :".</summary>
-    private static bool IsAttribution(string line)
+    private static bool IsAttribution(ReadOnlySpan<char> line)
     {
         if (line.Length is < 10 or > 300 || line[^1] != ':')
         {
