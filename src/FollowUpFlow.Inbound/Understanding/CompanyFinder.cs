@@ -161,7 +161,9 @@ internal static class CompanyFinder
             var words = text.Split([' ', '\n', '\r', '\t', '(', ')', '"', ',', ';', ':', '|'], StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < words.Length; i++)
             {
-                if (words[i].Length == 0 || !char.IsUpper(words[i][0]))
+                // Only a capitalised word can start the name, and (accents aside) with the label's first letter.
+                var first = words[i][0];
+                if (!char.IsUpper(first) || (first < 128 && char.ToLowerInvariant(first) != label[0]))
                 {
                     continue;
                 }
