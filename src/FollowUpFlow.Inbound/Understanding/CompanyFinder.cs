@@ -99,6 +99,11 @@ internal static class CompanyFinder
         foreach (var rawLabel in domainLabels.Distinct())
         {
             var label = rawLabel.Replace("-", "", StringComparison.Ordinal);
+            if (label.Length == 0)
+            {
+                continue; // a domain of hyphens names no company
+            }
+
             var boost = rawLabel == originalLabel ? 4.0 : 2.0;
             var fullSpelling = SpellingOf(label, [evidence.Subject, evidence.Body, .. evidence.SenderNames]);
             if (fullSpelling is not null)

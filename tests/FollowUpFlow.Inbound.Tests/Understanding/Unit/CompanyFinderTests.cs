@@ -5,6 +5,14 @@ namespace FollowUpFlow.Inbound.Tests.Understanding.Unit;
 /// <summary>The hiring company from the sender's domain and from what the text says, agencies and hiring tools included.</summary>
 public sealed class CompanyFinderTests
 {
+    [Fact]
+    public void A_domain_of_hyphens_names_no_company_and_does_not_throw()
+    {
+        var (name, _) = CompanyFinder.Find(new CompanyFinder.Evidence("Interview", "See you soon.", ["sam@--.com"], [], []));
+
+        Assert.Null(name);
+    }
+
     [Theory]
     // The sender's domain alone.
     [InlineData("Interview", "Hi Alex, see you Tuesday.", "sam.lee@contoso.com", "", "Contoso")]
