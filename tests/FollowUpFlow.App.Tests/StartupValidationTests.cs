@@ -22,10 +22,27 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
     public void An_invalid_setting_stops_the_app_with_its_name(string key, string value, string named)
     {
         using var storage = new AppStorage();
-        using var app = new AppFactory(azurite, storage, new ManualTimeProvider()).WithWebHostBuilder(b => b.UseSetting(key, value));
+        OptionsValidationException? error = null;
+        for (var attempt = 0; attempt < 3 && error is null; attempt++)
+        {
+            using var app = new AppFactory(azurite, storage, new ManualTimeProvider()).WithWebHostBuilder(b => b.UseSetting(key, value));
+            try
+            {
+                app.CreateClient();
+                Assert.Fail("the app started with an invalid setting");
+            }
+            catch (OptionsValidationException e)
+            {
+                error = e;
+            }
+            catch (ObjectDisposedException)
+            {
+                // WebApplicationFactory's deferred host can ask the failed app's already disposed services for its
+                // lifetime before it rethrows the start-up error; the app did stop, so try again for the message.
+            }
+        }
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
+        Assert.NotNull(error);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 }
