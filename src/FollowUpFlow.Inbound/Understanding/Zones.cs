@@ -1,35 +1,12 @@
-using System.Collections.Concurrent;
+using FollowUpFlow.Inbound.Understanding.Dates;
 
 namespace FollowUpFlow.Inbound.Understanding;
 
-/// <summary>IANA zone lookups, cached, and wall-clock to instant conversion that does not throw in DST gaps.</summary>
+/// <summary>Zone lookups and wall-clock to instant conversion that does not throw in DST gaps or at the ends of the calendar.</summary>
 internal static class Zones
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Cache = new(StringComparer.OrdinalIgnoreCase);
-
-    public static TimeZoneInfo? Find(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        return Cache.GetOrAdd(id, static key =>
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(key);
-            }
-            catch (TimeZoneNotFoundException)
-            {
-                return null;
-            }
-            catch (InvalidTimeZoneException)
-            {
-                return null;
-            }
-        });
-    }
+    /// <summary>The zone with this IANA id (cached by the date finder's clock), or null.</summary>
+    public static TimeZoneInfo? Find(string? id) => string.IsNullOrWhiteSpace(id) ? null : ZoneClock.Find(id);
 
     /// <summary>The instant a wall-clock time names in a zone; a time skipped by a DST change is moved forward by the gap.</summary>
     public static DateTimeOffset FromWallClock(DateTime local, TimeZoneInfo zone)
