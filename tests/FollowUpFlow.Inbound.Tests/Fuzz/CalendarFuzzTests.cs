@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FollowUpFlow.Inbound.Calendar;
 using FollowUpFlow.Inbound.Tests.Calendar;
 using FsCheck;
@@ -17,12 +16,11 @@ namespace FollowUpFlow.Inbound.Tests.Fuzz;
 [Collection(nameof(TimedTests))]
 public sealed class CalendarFuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultCases = 2_000;
 
     [Fact]
     public void Damaged_calendars_never_throw_and_are_read_within_the_budget()
     {
-        var cases = Environment.GetEnvironmentVariable("FOLLOWUPFLOW_FUZZ_CASES") is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
+        var cases = FuzzCases.Count;
         var corpus = CalendarCorpus.FileNames.ToDictionary(f => f, CalendarCorpus.Read, StringComparer.Ordinal);
         foreach (var text in corpus.Values)
         {

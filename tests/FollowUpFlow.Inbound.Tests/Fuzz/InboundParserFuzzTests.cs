@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FollowUpFlow.Inbound.Tests.Understanding;
 using FsCheck;
 using FsCheck.Fluent;
@@ -15,13 +14,7 @@ namespace FollowUpFlow.Inbound.Tests.Fuzz;
 public sealed class InboundParserFuzzTests(ITestOutputHelper output)
 {
     private const double BudgetMilliseconds = 100;
-    private const int DefaultCases = 2_000;
     private static readonly ParseOptions Options = new() { CandidateAddresses = ["alex.morgan@example.com"], CandidateTimeZone = "America/New_York" };
-
-    private static int Cases =>
-        int.TryParse(Environment.GetEnvironmentVariable("FOLLOWUPFLOW_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0
-            ? cases
-            : DefaultCases;
 
     [Fact]
     public void Mutated_recruiting_emails_are_understood_without_throwing_each_within_100_ms()
@@ -59,10 +52,10 @@ public sealed class InboundParserFuzzTests(ITestOutputHelper output)
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzCases.Count).WithQuietOnSuccess(true), property);
 
         output.WriteLine($"{count} cases from {seeds.Count} seeds in {started.Elapsed.TotalSeconds:F1} s; slowest {slowest:F2} ms ({slowestCase})");
-        Assert.Equal(Cases, count);
+        Assert.Equal(FuzzCases.Count, count);
     }
 
     private static double Time(byte[] bytes)

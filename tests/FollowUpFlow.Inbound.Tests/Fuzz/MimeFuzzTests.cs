@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FollowUpFlow.Inbound.Mime;
 using FsCheck;
 using FsCheck.Fluent;
@@ -15,17 +14,11 @@ namespace FollowUpFlow.Inbound.Tests.Fuzz;
 public sealed class MimeFuzzTests(ITestOutputHelper output)
 {
     private const double BudgetMilliseconds = 100;
-    private const int DefaultCases = 2_000;
-
-    private static int Cases =>
-        int.TryParse(Environment.GetEnvironmentVariable("FOLLOWUPFLOW_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0
-            ? cases
-            : DefaultCases;
 
     [Fact]
     public void Mutated_messages_read_without_throwing_each_within_100_ms()
     {
-        var cases = Cases;
+        var cases = FuzzCases.Count;
         // Read every seed once first, so the timings are of compiled code rather than of the JIT.
         foreach (var seed in MimeFuzzSeeds.All)
         {
