@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace FollowUpFlow.Inbound.Understanding.Dates;
 
@@ -9,19 +11,25 @@ internal static class TextFolding
     public static int Fold(ReadOnlySpan<char> source, Span<char> destination)
     {
         int written = 0;
-        foreach (char c in source)
+        while (!source.IsEmpty)
         {
-            if (c < 0x80)
+            // Mail is mostly ASCII: lower-case each ASCII run in one vectorised step, then fold the one character after it.
+            int run = source.IndexOfAnyExceptInRange('\0', '\x7F');
+            run = run < 0 ? source.Length : run;
+            if (run > 0)
             {
-                if (written == destination.Length)
+                if (Ascii.ToLower(source[..run], destination[written..], out int lowered) != OperationStatus.Done)
                 {
                     return -1;
                 }
 
-                destination[written++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                written += lowered;
+                source = source[run..];
                 continue;
             }
 
+            char c = source[0];
+            source = source[1..];
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue; // a combining accent (decomposed text)
@@ -47,8 +55,22 @@ internal static class TextFolding
     /// <summary>The folded text as a new string (for building lookup keys).</summary>
     public static string Fold(ReadOnlySpan<char> source)
     {
-        var buffer = source.Length <= 64 ? stackalloc char[source.Length * 2] : new char[source.Length * 2];
-        return new string(buffer[..Fold(source, buffer)]);
+        if (Ascii.IsValid(source))
+        {
+            // The common case folds to the same length: write straight into the string.
+            return string.Create(source.Length, source, static (destination, text) => Ascii.ToLower(text, destination, out _));
+        }
+
+        // Folding can add a character per character (ß → ss); a rented buffer spares zeroing twice the text's size.
+        char[]? rented = null;
+        Span<char> buffer = source.Length <= 64 ? stackalloc char[source.Length * 2] : (rented = ArrayPool<char>.Shared.Rent(source.Length * 2));
+        var folded = new string(buffer[..Fold(source, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return folded;
     }
 
     private static char Base(char c) => c switch
