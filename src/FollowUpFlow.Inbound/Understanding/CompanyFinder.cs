@@ -12,22 +12,26 @@ internal static class CompanyFinder
 {
     // A name starts where a word starts (never inside a long token such as base64), and no word of it is longer than
     // 40 characters: both keep the backtracking engine linear on any input.
-    // Each pattern starts at its rarest part, because the engine tries a match wherever its first part occurs: a name
-    // followed by "GmbH" is read backwards from the "GmbH" (a lookbehind, which also captures), and "interview at X"
-    // starts at " at " and looks back for "interview"; starting at every capital letter cost four times as much.
     private const string NameWord = @"(?<![\w&'’.+-])[A-Z0-9][\w&'’.+-]{0,40}";
     private const string Name = @"(?<name>" + NameWord + @"(?:[ ](?:" + NameWord + @"|&|of|and|for|de|la|du|des)){0,3})";
+
+    // Each pattern starts at its rarest part, because the engine tries a match wherever its first part occurs: a name
+    // followed by "GmbH" is found at the "GmbH" and read backwards from there (a lookbehind, which also captures), and
+    // "interview at X" starts at " at " and looks back for "interview". Starting at every capital letter cost ten times as much.
+    private const string LegalForm = "(?:GmbH|AG|SE|Ltd|Limited|Inc|LLC|plc|SAS|SARL|SA|BV|KG)";
+    private const string HiringDepartment = "(?:Talent Acquisition|Talent Team|Recruiting|Recruitment|Recruiting Team|Careers|People Team|HR|Hiring Team|Karriere|Personalabteilung|Recrutement)";
+    private const string TeamWord = "(?i:team|hiring team|recruiting team)";
 
     private static readonly (Regex Pattern, double Weight)[] Patterns =
     [
         (SafeRegex.Create(@"(?i:our|my|unser(?:em|en|e)?|notre|mon) (?i:client|customer|kunden?)[, :]+" + Name), 8),
-        (SafeRegex.Create(@"(?<=" + Name + @"\s)(?:GmbH|AG|SE|Ltd|Limited|Inc|LLC|plc|SAS|SARL|SA|BV|KG)\b"), 3),
+        (SafeRegex.Create(LegalForm + @"\b(?<=" + Name + @"\s" + LegalForm + ")"), 3),
         (SafeRegex.Create(@"(?:,|(?<=\s)[|–—·-])\s" + Name + @"\s*$", RegexOptions.Multiline), 1.5),
         (SafeRegex.Create(@"(?i:on behalf of|im auftrag (?:von|unseres kunden)|pour le compte de) " + Name), 8),
         (SafeRegex.Create(@" (?:at|with) (?<=(?i:interview|interviewing|position|role|opening|opportunity|career|careers|job|team|onsite|on-site|visit|office|offices|offer|journey|process|time|hiring process)s? (?:at|with) )" + Name), 3),
         (SafeRegex.Create(@"(?i:interest in|applying to|applied to|apply to|application to|application with|join|joining|welcome to|work at|working at|work for|hiring at)\s+(?:the\s+)?" + Name), 2.5),
-        (SafeRegex.Create(@"(?<=" + Name + @"(?:'s)?\s)(?:Talent Acquisition|Talent Team|Recruiting|Recruitment|Recruiting Team|Careers|People Team|HR|Hiring Team|Karriere|Personalabteilung|Recrutement)\b"), 3),
-        (SafeRegex.Create(@"(?i:the|das|l'équipe|l'equipe|team von|équipe de|equipe de)\s+" + Name + @"\s(?i:team|hiring team|recruiting team)\b"), 2),
+        (SafeRegex.Create(HiringDepartment + @"\b(?<=" + Name + @"(?:'s)?\s" + HiringDepartment + ")"), 3),
+        (SafeRegex.Create(TeamWord + @"\b(?<=(?i:the|das|l'équipe|l'equipe|team von|équipe de|equipe de)\s+" + Name + @"\s" + TeamWord + ")"), 2),
         (SafeRegex.Create(@"(?:bei|chez|au sein de|rejoindre|bei der|bei den) " + Name), 3),
         (SafeRegex.Create(@"(?i:company|firma|unternehmen|entreprise|société|societe|employer)\s*:\s*" + Name), 4),
         (SafeRegex.Create(@"(?:Interview|Entretien|Vorstellungsgespräch|Gespräch)\s(?:with|bei|avec|mit)\s" + Name), 1.5),

@@ -36,8 +36,10 @@ internal static class MailDomains
 
     public static bool IsFreeMail(string? domain) => domain is not null && FreeMail.Contains(domain);
 
-    public static bool IsHiringTool(string? domain) =>
-        domain is not null && HiringTools.Any(t => domain.Equals(t, StringComparison.Ordinal) || domain.EndsWith("." + t, StringComparison.Ordinal));
+    public static bool IsHiringTool(string? domain) => domain is not null && HiringTools.Any(tool => IsSameOrSubdomain(domain, tool));
+
+    private static bool IsSameOrSubdomain(string domain, string parent) =>
+        domain.EndsWith(parent, StringComparison.Ordinal) && (domain.Length == parent.Length || domain[^(parent.Length + 1)] == '.');
 
     /// <summary>The company a domain belongs to, e.g. "contoso.com" → "contoso", "mail.fabrikam.co.uk" → "fabrikam"; a hiring tool's company subdomain ("contoso.myworkday.com") counts too.</summary>
     public static string? CompanyLabel(string? address)
@@ -83,7 +85,7 @@ internal static class MailDomains
         }
 
         var local = address![..at].ToLowerInvariant();
-        return !NonHumanLocalParts.Any(p => local == p || local.StartsWith(p + "+", StringComparison.Ordinal) || local.StartsWith(p + ".", StringComparison.Ordinal) || local.StartsWith(p + "-", StringComparison.Ordinal))
+        return !NonHumanLocalParts.Any(part => local.StartsWith(part, StringComparison.Ordinal) && (local.Length == part.Length || local[part.Length] is '+' or '.' or '-'))
             && !local.Contains("noreply", StringComparison.Ordinal) && !local.Contains("no-reply", StringComparison.Ordinal);
     }
 }

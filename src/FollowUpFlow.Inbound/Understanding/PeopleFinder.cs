@@ -26,17 +26,17 @@ internal static class PeopleFinder
 
     private static readonly PhraseSearch PanelTriggerSearch = new(PanelTriggers);
 
-    private static readonly string[] RecruiterWords =
+    private static readonly PhraseSearch RecruiterWords = new(
     [
         "recruit", "talent", "coordinator", "sourcer", "people partner", "people team", "hr ", "human resources", "personal", "recrutement",
         "charge de recrutement", "chargee de recrutement", "ressources humaines", "scheduling", "hiring team",
-    ];
+    ]);
 
-    private static readonly string[] SelfOnPanel =
+    private static readonly PhraseSearch SelfOnPanel = new(
     [
         "with me and", "with me,", "me and ", "i'll join", "i will join", "i'll be joining", "i will be joining", "i'll be there", "myself",
         "mit mir und", "ich werde dabei", "bin ich dabei", "avec moi et", "je serai present", "moi-meme", "mich und", "triffst mich",
-    ];
+    ]);
 
     public sealed record Evidence(
         CalendarEvent? Calendar,
@@ -53,7 +53,7 @@ internal static class PeopleFinder
     {
         var folded = TextFolding.Fold(evidence.Body);
         var (recruiter, recruiterConfidence) = FindRecruiter(evidence, folded);
-        var recruiterOnPanel = recruiter is not null && SelfOnPanel.Any(p => folded.Contains(p, StringComparison.Ordinal));
+        var recruiterOnPanel = recruiter is not null && SelfOnPanel.AnyIn(folded);
 
         var panel = new List<Person>();
         var fromCalendar = false;
@@ -145,7 +145,7 @@ internal static class PeopleFinder
                 continue; // "Woodgrove Bank Careers", "JobWire Alerts": a mailbox, not a person
             }
 
-            if (evidence.CalendarOnly && IsOnInvitation(evidence.Calendar, candidate.Address) && !RecruiterWords.Any(w => foldedBody.Contains(w, StringComparison.Ordinal)))
+            if (evidence.CalendarOnly && IsOnInvitation(evidence.Calendar, candidate.Address) && !RecruiterWords.AnyIn(foldedBody))
             {
                 continue;
             }
@@ -160,7 +160,7 @@ internal static class PeopleFinder
         }
 
         if (evidence.Calendar?.Organizer is { Email: { } organizerEmail } organizer && MailDomains.IsHumanAddress(organizerEmail)
-            && !IsCandidate(organizerEmail, organizer.Name, evidence) && RecruiterWords.Any(w => foldedBody.Contains(w, StringComparison.Ordinal)))
+            && !IsCandidate(organizerEmail, organizer.Name, evidence) && RecruiterWords.AnyIn(foldedBody))
         {
             return (new Person(organizer.Name ?? PersonNames.FromAddress(organizerEmail), organizerEmail), 0.55);
         }
@@ -203,7 +203,7 @@ internal static class PeopleFinder
             var line = lines[i].Trim();
             var match = line.Length is > 3 and < 40 ? SafeRegex.First(PersonNames.NameWithAddress, line) : null;
             if (match is not null && match.Index == 0 && match.Length == line.Length && PersonNames.LooksLikeName(match.Groups["name"].Value)
-                && RecruiterWords.Any(w => TextFolding.Fold(lines[i + 1]).Contains(w, StringComparison.Ordinal)))
+                && RecruiterWords.AnyIn(TextFolding.Fold(lines[i + 1])))
             {
                 return new Signed(new Person(match.Groups["name"].Value, FirstAddress(string.Join(' ', lines.Skip(i).Take(5)))), IsRecruiter: true);
             }
@@ -226,7 +226,7 @@ internal static class PeopleFinder
             var email = match.Groups["email"].Success ? match.Groups["email"].Value : null;
             var below = TextFolding.Fold(string.Join(' ', lines.Skip(j).Take(4)));
             email ??= FirstAddress(string.Join(' ', lines.Skip(j).Take(5)));
-            return new Signed(new Person(match.Groups["name"].Value, email), RecruiterWords.Any(w => below.Contains(w, StringComparison.Ordinal)));
+            return new Signed(new Person(match.Groups["name"].Value, email), RecruiterWords.AnyIn(below));
         }
 
         return null;

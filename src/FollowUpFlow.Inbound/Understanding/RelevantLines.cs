@@ -19,24 +19,30 @@ internal static class RelevantLines
             return text;
         }
 
-        var builder = new StringBuilder(Head + Tail + 1024);
         var headEnd = text.LastIndexOf('\n', Head);
         headEnd = headEnd < 0 ? Head : headEnd;
         var tailStart = text.IndexOf('\n', text.Length - Tail);
         tailStart = tailStart < 0 ? text.Length - Tail : tailStart;
+        var builder = new StringBuilder(Head + Tail + 1024);
         builder.Append(text, 0, headEnd).Append('\n');
-        var start = headEnd + 1;
-        while (start < tailStart)
+
+        // One search over the middle finds every keyword; each line holding one is kept, once, in order.
+        var middleStart = headEnd + 1;
+        var keptUpTo = middleStart;
+        foreach (var (at, _) in keywords.Hits(text.AsSpan(middleStart, Math.Max(0, tailStart - middleStart))))
         {
-            var end = text.IndexOf('\n', start, tailStart - start);
-            end = end < 0 ? tailStart : end;
-            var line = text.AsSpan(start, end - start);
-            if (keywords.AnyIn(line))
+            var position = middleStart + at;
+            if (position < keptUpTo)
             {
-                builder.Append(line).Append('\n');
+                continue; // another keyword on a line already kept
             }
 
-            start = end + 1;
+            var lineStart = text.LastIndexOf('\n', position - 1, position - middleStart) + 1;
+            lineStart = Math.Max(lineStart, middleStart);
+            var lineEnd = text.IndexOf('\n', position, tailStart - position);
+            lineEnd = lineEnd < 0 ? tailStart : lineEnd;
+            builder.Append(text, lineStart, lineEnd - lineStart).Append('\n');
+            keptUpTo = lineEnd + 1;
         }
 
         return builder.Append(text, tailStart, text.Length - tailStart).ToString();
