@@ -1,4 +1,5 @@
 using FollowUpFlow.Inbound.Understanding.Dates;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace FollowUpFlow.Inbound.Understanding;
@@ -55,8 +56,9 @@ internal static class CompanyFinder
     public static (string? Name, double Confidence) Find(Evidence evidence)
     {
         var scores = new Dictionary<string, (string Display, double Score)>();
-        var domainLabels = evidence.SenderAddresses.Select(MailDomains.CompanyLabel).Where(l => l is not null).Select(l => l!).ToList();
-        var originalLabel = domainLabels.Count > 0 && evidence.SenderAddresses.Count > 0 && MailDomains.CompanyLabel(evidence.SenderAddresses[0]) is { } first ? first : null;
+        var senderLabels = evidence.SenderAddresses.Select(MailDomains.CompanyLabel).ToList();
+        var domainLabels = senderLabels.Where(l => l is not null).Select(l => l!).ToList();
+        var originalLabel = senderLabels.Count > 0 ? senderLabels[0] : null;
 
         void Add(string display, double weight)
         {
@@ -170,11 +172,11 @@ internal static class CompanyFinder
     {
         foreach (var text in texts)
         {
-            var words = text.Split([' ', '\n', '\r', '\t', '(', ')', '"', ',', ';', ':', '|'], StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < words.Length; i++)
+            var words = Words(text);
+            for (var i = 0; i < words.Count; i++)
             {
                 // Only a capitalised word can start the name, and (accents aside) with the label's first letter.
-                var first = words[i][0];
+                var first = text[words[i].Start];
                 if (!char.IsUpper(first) || (first < 128 && char.ToLowerInvariant(first) != label[0]))
                 {
                     continue;
@@ -182,13 +184,14 @@ internal static class CompanyFinder
 
                 var plain = "";
                 var spelled = "";
-                for (var j = i; j < Math.Min(words.Length, i + 5); j++)
+                for (var j = i; j < Math.Min(words.Count, i + 5); j++)
                 {
-                    plain += Letters(TextFolding.Fold(words[j]));
-                    spelled += Transliterated(words[j]);
+                    var word = text[words[j]];
+                    plain += Letters(TextFolding.Fold(word));
+                    spelled += Transliterated(word);
                     if (plain == label || spelled == label)
                     {
-                        return string.Join(' ', words[i..(j + 1)]).TrimEnd('.', '!', '?', '\'', '’');
+                        return string.Join(' ', words.GetRange(i, j - i + 1).Select(w => text[w])).TrimEnd('.', '!', '?', '\'', '’');
                     }
 
                     if (!label.StartsWith(plain, StringComparison.Ordinal) && !label.StartsWith(spelled, StringComparison.Ordinal))
@@ -200,6 +203,31 @@ internal static class CompanyFinder
         }
 
         return null;
+    }
+
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(" \n\r\t()\",;:|");
+
+    /// <summary>Where each word of the text is: cheaper than splitting a whole body into strings to look at a few of them.</summary>
+    private static List<Range> Words(string text)
+    {
+        var words = new List<Range>();
+        var at = 0;
+        while (at < text.Length)
+        {
+            var start = text.AsSpan(at).IndexOfAnyExcept(WordSeparators);
+            if (start < 0)
+            {
+                break;
+            }
+
+            start += at;
+            var length = text.AsSpan(start).IndexOfAny(WordSeparators);
+            var end = length < 0 ? text.Length : start + length;
+            words.Add(start..end);
+            at = end;
+        }
+
+        return words;
     }
 
     private static string Letters(string text) => new([.. text.Where(char.IsLetterOrDigit)]);
@@ -246,8 +274,19 @@ internal static class CompanyFinder
     // "Software Engineer II" after "interview for the" is the role, not the company.
     private static bool IsJobTitle(string name)
     {
-        var words = TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => JobNouns.Any(j => w.StartsWith(j, StringComparison.Ordinal)));
+        var folded = TextFolding.Fold(name);
+        foreach (var noun in JobNouns)
+        {
+            for (var at = folded.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(noun, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || folded[at - 1] == ' ')
+                {
+                    return true; // a word that starts with the noun
+                }
+            }
+        }
+
+        return false;
     }
 
     // Nouns only a job title has; "Data", "Product" or "Sales" can be part of a company's name.

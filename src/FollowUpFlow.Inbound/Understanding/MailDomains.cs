@@ -36,10 +36,26 @@ internal static class MailDomains
 
     public static bool IsFreeMail(string? domain) => domain is not null && FreeMail.Contains(domain);
 
-    public static bool IsHiringTool(string? domain) => domain is not null && HiringTools.Any(tool => IsSameOrSubdomain(domain, tool));
+    /// <summary>Whether the domain is a hiring tool's or one of its subdomains: the domain and each parent of it are looked up.</summary>
+    public static bool IsHiringTool(string? domain)
+    {
+        var rest = domain.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (HiringToolLookup.Contains(rest))
+            {
+                return true;
+            }
 
-    private static bool IsSameOrSubdomain(string domain, string parent) =>
-        domain.EndsWith(parent, StringComparison.Ordinal) && (domain.Length == parent.Length || domain[^(parent.Length + 1)] == '.');
+            var dot = rest.IndexOf('.');
+            rest = dot < 0 ? [] : rest[(dot + 1)..];
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HiringToolLookup =
+        new HashSet<string>(HiringTools, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The company a domain belongs to, e.g. "contoso.com" → "contoso", "mail.fabrikam.co.uk" → "fabrikam"; a hiring tool's company subdomain ("contoso.myworkday.com") counts too.</summary>
     public static string? CompanyLabel(string? address)
