@@ -20,6 +20,8 @@ internal static class RoleFinder
         "charge", "referent", "berater", "expert", "programmer", "tester", "qa", "support", "executive", "partner", "recruiter", "marketing", "sales",
     ];
 
+    private const string GermanPost = "(?i:Position|Stelle|Rolle|Funktion)";
+
     private static readonly (Regex Pattern, double Weight)[] Patterns =
     [
         (SafeRegex.Create(@"(?i:position|role|job title|job|title|poste|stelle|funktion|position als|intitulé du poste|intitule du poste|rolle)\s*[:：]\s*" + Title + @"\s*$", RegexOptions.Multiline), 5),
@@ -35,7 +37,8 @@ internal static class RoleFinder
         (SafeRegex.Create(@"^" + Title + @"\s(?i:interview|entretien|vorstellungsgespräch)\b"), 2),
         (SafeRegex.Create(@"(?i:as|als)\s(?i:a|an|our|unser(?:e|en)?)\s" + Title), 2.5),
         (SafeRegex.Create(@"(?i:the|our|your|this)\s" + Title + @"\s(?i:position|role|opening|vacancy|job|requisition|opportunity|team)\b"), 4),
-        (SafeRegex.Create(@"(?i:die|der|unsere|eine|zur|über die|uber die)\s(?i:Position|Stelle|Rolle|Funktion)\s(?i:als\s|des\s|der\s|eines\s|einer\s)?[„""“]?" + Title), 4),
+        // Found at "Position" and read back for "die": starting at every "die", "der" and "eine" cost six times as much.
+        (SafeRegex.Create(GermanPost + @"(?<=(?i:die|der|unsere|eine|zur|über die|uber die)\s" + GermanPost + @")\s(?i:als\s|des\s|der\s|eines\s|einer\s)?[„""“]?" + Title), 4),
     ];
 
     private static readonly HashSet<string> NotTitles = new(StringComparer.OrdinalIgnoreCase)
