@@ -41,6 +41,6 @@ public class FileOutboxOptionsTests
     {
         public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> WasSentAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -102,20 +102,20 @@ public sealed class FileOutboxTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task WasSentAsync_reports_whether_the_message_left()
+    public async Task CheckSentAsync_reports_whether_the_message_left()
     {
         var transport = Transport();
         var message = Messages.Sample();
 
-        Assert.False(await transport.WasSentAsync(message.MessageId, CancellationToken.None));
+        Assert.Equal(SendCheck.NotSent, await transport.CheckSentAsync(message.MessageId, CancellationToken.None));
         await transport.SendAsync(message, CancellationToken.None);
-        Assert.True(await transport.WasSentAsync(message.MessageId, CancellationToken.None));
-        Assert.False(await transport.WasSentAsync(MessageIds.Create("other", "followupflow.local"), CancellationToken.None));
+        Assert.Equal(SendCheck.Sent, await transport.CheckSentAsync(message.MessageId, CancellationToken.None));
+        Assert.Equal(SendCheck.NotSent, await transport.CheckSentAsync(MessageIds.Create("other", "followupflow.local"), CancellationToken.None));
     }
 
     [Fact]
-    public async Task WasSentAsync_refuses_a_malformed_id() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Transport().WasSentAsync("../../etc/passwd", CancellationToken.None));
+    public async Task CheckSentAsync_refuses_a_malformed_id() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Transport().CheckSentAsync("../../etc/passwd", CancellationToken.None));
 
     [Fact]
     public async Task No_temp_files_are_left_behind()

@@ -79,11 +79,11 @@ public sealed class FileOutboxTransport : IMailTransport
         return new SendResult(message.MessageId, sentAt, path);
     }
 
-    public Task<bool> WasSentAsync(string messageId, CancellationToken cancellationToken)
+    public Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken)
     {
         MessageIds.Validate(messageId, nameof(messageId));
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(File.Exists(PathFor(messageId)));
+        return Task.FromResult(File.Exists(PathFor(messageId)) ? SendCheck.Sent : SendCheck.NotSent);
     }
 
     private string PathFor(string messageId) => Path.Combine(_folder, OutboxFileNames.For(messageId));

@@ -42,7 +42,7 @@ public sealed class CrashingTransport(IMailTransport inner, CrashPoint point, Ca
         return result;
     }
 
-    public Task<bool> WasSentAsync(string messageId, CancellationToken cancellationToken) => inner.WasSentAsync(messageId, cancellationToken);
+    public Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken) => inner.CheckSentAsync(messageId, cancellationToken);
 
     private OperationCanceledException Crash()
     {

@@ -16,5 +16,5 @@ public sealed class FailingTransport : IMailTransport
         throw new IOException("The mail server did not answer.");
     }
 
-    public Task<bool> WasSentAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult(SendCheck.NotSent);
 }
