@@ -37,6 +37,10 @@ public sealed class PhaseEventMatrixTests
         ("SendSucceededUnknown",     "R R R R R R R R R"),
         ("SendFailedRep",            "R R I A I I I I A"),
         ("SendFailedUnknown",        "R R R R R R R R R"),
+        ("SendUncertainRep",         "R R I A I I I I A"),
+        ("SendUncertainUnknown",     "R R R R R R R R R"),
+        ("DraftMarkedSentRep",       "R R R R R R R R R"),
+        ("DraftMarkedSentUnknown",   "R R R R R R R R R"),
     ];
 
     public static TheoryData<string, string, DecisionKind> Cases()
@@ -121,6 +125,10 @@ public sealed class PhaseEventMatrixTests
             "SendSucceededUnknown" => new SendSucceeded("iv1-d999", "<x@y>", driver.Now),
             "SendFailedRep" => new SendFailed(rep, "550 mailbox unavailable"),
             "SendFailedUnknown" => new SendFailed("iv1-d999", "550 mailbox unavailable"),
+            "SendUncertainRep" => new SendUncertain(rep, "The connection dropped before the provider answered."),
+            "SendUncertainUnknown" => new SendUncertain("iv1-d999", "The connection dropped before the provider answered."),
+            "DraftMarkedSentRep" => new DraftMarkedSent(rep),
+            "DraftMarkedSentUnknown" => new DraftMarkedSent("iv1-d999"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

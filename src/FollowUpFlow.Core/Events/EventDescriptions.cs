@@ -24,6 +24,8 @@ public static class EventDescriptions
         ReplyReceived r => $"Reply from {r.From}: {r.Subject}",
         SendSucceeded s => $"{SentName(s.DraftId, state)} sent",
         SendFailed f => $"{SentName(f.DraftId, state)} could not be sent: {f.Reason}",
+        SendUncertain u => $"{SentName(u.DraftId, state)} may or may not have been sent: {u.Reason}",
+        DraftMarkedSent m => $"{SentName(m.DraftId, state)} confirmed as sent by you",
         null => "(no event)",
         _ => evt.GetType().Name,
     };

@@ -15,6 +15,8 @@ namespace FollowUpFlow.Core.Events;
 [JsonDerivedType(typeof(ReplyReceived), "replyReceived")]
 [JsonDerivedType(typeof(SendSucceeded), "sendSucceeded")]
 [JsonDerivedType(typeof(SendFailed), "sendFailed")]
+[JsonDerivedType(typeof(SendUncertain), "sendUncertain")]
+[JsonDerivedType(typeof(DraftMarkedSent), "draftMarkedSent")]
 public abstract record WorkflowEvent;
 
 /// <summary>Creates the interview. <paramref name="InterviewId"/> is chosen by the caller (the shell), not the decider.</summary>
@@ -40,3 +42,9 @@ public sealed record SendSucceeded(string DraftId, string MessageId, DateTimeOff
 
 /// <summary>The provider refused a send permanently (transient failures are retried by the shell and never reach the decider).</summary>
 public sealed record SendFailed(string DraftId, string Reason) : WorkflowEvent;
+
+/// <summary>A send was interrupted and the provider cannot say whether the message left; the shell never guesses.</summary>
+public sealed record SendUncertain(string DraftId, string Reason) : WorkflowEvent;
+
+/// <summary>The candidate found an uncertain send in their sent mail: it did leave.</summary>
+public sealed record DraftMarkedSent(string DraftId) : WorkflowEvent;

@@ -16,6 +16,9 @@ public enum NotificationKind
     /// <summary>A send failed permanently; the candidate has to decide.</summary>
     SendFailed,
 
+    /// <summary>A send was interrupted and nobody can tell whether it left; the candidate has to decide.</summary>
+    SendUncertain,
+
     /// <summary>Something worth knowing with no draft attached (e.g. a status check-in was due but nobody has an address).</summary>
     Information,
 }

@@ -24,6 +24,12 @@ public enum DraftStatus
 
     /// <summary>The provider refused it permanently; the candidate may approve it again.</summary>
     Failed,
+
+    /// <summary>
+    /// The send was interrupted and the provider cannot be asked whether it left (SendGrid): the candidate decides,
+    /// from their own sent mail, whether it was sent or should be sent again. Never resent on its own.
+    /// </summary>
+    Uncertain,
 }
 
 /// <summary>An email FollowUpFlow wrote for the candidate. Nothing leaves without the candidate's approval.</summary>

@@ -108,6 +108,18 @@ internal static class DefaultTemplates
         You can approve it again to retry (after fixing the address, if that was the problem), or skip it.
         """);
 
+    public static readonly MessageTemplate SendUncertain = new(
+        "Was it sent? {{draftSubject}}",
+        """
+        Hi {{candidateFirstName}},
+
+        Sending your email to {{recipientName}} about the {{role}} role at {{company}} was interrupted, and the mail service cannot tell whether it left:
+
+        {{failureReason}}
+
+        Please look in your sent mail. If it is there, mark it as sent; if not, approve it again to send it. It will not be sent again on its own, so nobody gets it twice.
+        """);
+
     public static readonly MessageTemplate SendFailedAfterClose = new(
         "Not sent: {{draftSubject}}",
         """

@@ -19,6 +19,7 @@ public sealed record DraftTemplates
     public MessageTemplate DraftsWaiting { get; init; } = DefaultTemplates.DraftsWaiting;
     public MessageTemplate ApprovalReminder { get; init; } = DefaultTemplates.ApprovalReminder;
     public MessageTemplate SendFailed { get; init; } = DefaultTemplates.SendFailed;
+    public MessageTemplate SendUncertain { get; init; } = DefaultTemplates.SendUncertain;
 
     /// <summary>A send that was in flight when the interview closed failed: it will not be retried.</summary>
     public MessageTemplate SendFailedAfterClose { get; init; } = DefaultTemplates.SendFailedAfterClose;

@@ -5,12 +5,12 @@ namespace FollowUpFlow.Core.Workflow;
 /// <summary>Questions about drafts that several handlers ask the same way.</summary>
 public static class DraftRules
 {
-    /// <summary>Still waiting for the candidate's decision: never sent, or refused by the provider and retryable.</summary>
-    public static bool IsOpen(this Draft draft) => draft.Status is DraftStatus.Pending or DraftStatus.Failed;
+    /// <summary>Still waiting for the candidate's decision: never sent, refused by the provider and retryable, or of unknown fate.</summary>
+    public static bool IsOpen(this Draft draft) => draft.Status is DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain;
 
     /// <summary>Has (or may have) left the mailbox at least once; a failed send still counts as an attempt.</summary>
     public static bool WasEverSent(this Draft draft) =>
-        draft.Status is DraftStatus.Sending or DraftStatus.Sent || draft.SendAttempts > 0;
+        draft.Status is DraftStatus.Sending or DraftStatus.Sent or DraftStatus.Uncertain || draft.SendAttempts > 0;
 
     public static string Label(this DraftKind kind) => kind switch
     {

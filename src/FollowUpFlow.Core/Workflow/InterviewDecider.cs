@@ -48,6 +48,8 @@ public static class InterviewDecider
             ReplyReceived reply => ReplyHandler.Handle(transition, reply),
             SendSucceeded succeeded => SendResultHandler.Succeeded(transition, succeeded),
             SendFailed failed => SendResultHandler.Failed(transition, failed),
+            SendUncertain uncertain => SendResultHandler.Uncertain(transition, uncertain),
+            DraftMarkedSent marked => SendResultHandler.MarkedSent(transition, marked),
             _ => transition.Refuse($"Unknown event type {evt.GetType().Name}."),
         };
     }

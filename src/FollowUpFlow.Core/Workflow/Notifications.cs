@@ -19,11 +19,19 @@ internal static class Notifications
     public static void SendFailed(Transition transition, Draft draft)
     {
         var templates = transition.Settings.Templates;
+        var template = transition.State.IsClosed ? templates.SendFailedAfterClose : templates.SendFailed;
+        transition.Notify(NotificationKind.SendFailed, ComposeAbout(transition, template, draft), [draft.Id]);
+    }
+
+    public static void SendUncertain(Transition transition, Draft draft) =>
+        transition.Notify(NotificationKind.SendUncertain, ComposeAbout(transition, transition.Settings.Templates.SendUncertain, draft), [draft.Id]);
+
+    private static ComposedMessage ComposeAbout(Transition transition, MessageTemplate template, Draft draft)
+    {
         var values = TemplateValues.For(transition.State, transition.Settings, draft.To);
         values[Placeholders.DraftSubject] = draft.Subject;
         values[Placeholders.FailureReason] = draft.FailureReason;
-        var template = transition.State.IsClosed ? templates.SendFailedAfterClose : templates.SendFailed;
-        transition.Notify(NotificationKind.SendFailed, DraftComposer.Compose(template, values), [draft.Id]);
+        return DraftComposer.Compose(template, values);
     }
 
     public static void Information(Transition transition, MessageTemplate template) =>

@@ -54,7 +54,7 @@ internal sealed class InvariantChecker(WorkflowSettings settings)
         {
             Assert.True(evt is DraftApproved a && a.DraftId == command.DraftId, $"SendDraft {command.DraftId} without its approval ({evt})");
             var was = before!.FindDraft(command.DraftId);
-            Assert.True(was is { Status: DraftStatus.Pending or DraftStatus.Failed }, $"Sent a draft that was {was?.Status}");
+            Assert.True(was is { Status: DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain }, $"Sent a draft that was {was?.Status}");
             var now = after.FindDraft(command.DraftId)!;
             Assert.Equal(DraftStatus.Sending, now.Status);
             Assert.Equal(now.MessageId, command.MessageId);
@@ -173,8 +173,11 @@ internal sealed class InvariantChecker(WorkflowSettings settings)
     private static bool Legal(DraftStatus from, DraftStatus to) => from == to || (from, to) switch
     {
         (DraftStatus.Pending, DraftStatus.Sending or DraftStatus.Rejected or DraftStatus.Expired or DraftStatus.Withdrawn) => true,
-        (DraftStatus.Sending, DraftStatus.Sent or DraftStatus.Failed) => true,
+        (DraftStatus.Sending, DraftStatus.Sent or DraftStatus.Failed or DraftStatus.Uncertain) => true,
         (DraftStatus.Failed, DraftStatus.Sending or DraftStatus.Rejected or DraftStatus.Withdrawn) => true,
+
+        // Only the candidate settles an uncertain send: sent (they saw it), again (approve), or left (skip).
+        (DraftStatus.Uncertain, DraftStatus.Sent or DraftStatus.Sending or DraftStatus.Rejected or DraftStatus.Withdrawn) => true,
         _ => false,
     };
 

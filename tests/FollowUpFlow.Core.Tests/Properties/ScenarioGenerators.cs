@@ -53,6 +53,8 @@ internal static class ScenarioGenerators
         (2, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Reject(pick, unknown)),
         (5, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Succeed(pick, unknown)),
         (2, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Fail(pick, unknown)),
+        (1, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Interrupt(pick, unknown)),
+        (1, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new MarkSent(pick, unknown)),
         (2, from outcome in Gen.Frequency([(4, Gen.Constant(Outcome.Rejected)), (3, Gen.Elements(Enum.GetValues<Outcome>()))])
             from successor in Rarely()
             select (Step)new Decide(outcome, successor)),

@@ -79,7 +79,7 @@ internal sealed class ScenarioRunner(Scenario scenario)
                 };
 
             case Approve approve:
-                var toApprove = PickDraft(drafts, approve.Pick, approve.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed);
+                var toApprove = PickDraft(drafts, approve.Pick, approve.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain);
                 return approve.Edit switch
                 {
                     Edit.Subject => new DraftApproved(toApprove, Subject: "Edited subject"),
@@ -91,7 +91,7 @@ internal sealed class ScenarioRunner(Scenario scenario)
                 };
 
             case Reject reject:
-                return new DraftRejected(PickDraft(drafts, reject.Pick, reject.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed));
+                return new DraftRejected(PickDraft(drafts, reject.Pick, reject.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain));
 
             case Succeed succeed:
                 var sent = PickDraft(drafts, succeed.Pick, succeed.UnknownId, d => d.Status == DraftStatus.Sending);
@@ -100,6 +100,12 @@ internal sealed class ScenarioRunner(Scenario scenario)
 
             case Fail fail:
                 return new SendFailed(PickDraft(drafts, fail.Pick, fail.UnknownId, d => d.Status == DraftStatus.Sending), "550 mailbox unavailable");
+
+            case Interrupt interrupt:
+                return new SendUncertain(PickDraft(drafts, interrupt.Pick, interrupt.UnknownId, d => d.Status == DraftStatus.Sending), "The connection dropped before SendGrid answered.");
+
+            case MarkSent mark:
+                return new DraftMarkedSent(PickDraft(drafts, mark.Pick, mark.UnknownId, d => d.Status == DraftStatus.Uncertain));
 
             case Decide decide:
                 return new OutcomeRecorded(decide.Outcome, decide.WithSuccessor ? new SuccessfulCandidate("Jo Park", "https://example.org/jo", null) : null);

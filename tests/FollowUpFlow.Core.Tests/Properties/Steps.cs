@@ -43,6 +43,12 @@ internal sealed record Succeed(int Pick, bool UnknownId) : Step;
 
 internal sealed record Fail(int Pick, bool UnknownId) : Step;
 
+/// <summary>The shell could not tell whether a send left.</summary>
+internal sealed record Interrupt(int Pick, bool UnknownId) : Step;
+
+/// <summary>The candidate found an uncertain send in their sent mail.</summary>
+internal sealed record MarkSent(int Pick, bool UnknownId) : Step;
+
 internal sealed record Decide(Outcome Outcome, bool WithSuccessor) : Step;
 
 /// <summary>Sender: 0 the recruiter, 1 an interviewer, 2 the candidate's own address, 3 a stranger.</summary>

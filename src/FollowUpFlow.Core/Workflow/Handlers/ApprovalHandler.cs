@@ -88,7 +88,8 @@ internal static class ApprovalHandler
 
         return draft.Status switch
         {
-            DraftStatus.Pending or DraftStatus.Failed => null,
+            // An uncertain send is the candidate's call: approving sends it again, skipping leaves it as it is.
+            DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain => null,
             DraftStatus.Sending => transition.Refuse($"The {Describe(draft)} is already being sent."),
             DraftStatus.Sent => transition.Refuse($"The {Describe(draft)} was already sent."),
             DraftStatus.Expired => transition.Refuse($"The {Describe(draft)} expired and can no longer be {verb}; a late thank-you is worse than none."),

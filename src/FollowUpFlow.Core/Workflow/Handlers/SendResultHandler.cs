@@ -18,13 +18,49 @@ internal static class SendResultHandler
         }
 
         var messageId = string.IsNullOrWhiteSpace(succeeded.MessageId) ? draft.MessageId : succeeded.MessageId;
-        transition.ReplaceDraft(draft with { Status = DraftStatus.Sent, SentAt = succeeded.SentAt, MessageId = messageId });
+        return Sent(transition, draft with { MessageId = messageId }, succeeded.SentAt);
+    }
+
+    /// <summary>The candidate saw an uncertain send in their sent mail. It left around its approval.</summary>
+    public static Decision MarkedSent(Transition transition, DraftMarkedSent marked)
+    {
+        if (transition.State.FindDraft(marked.DraftId) is not { Status: DraftStatus.Uncertain } draft)
+        {
+            return transition.State.FindDraft(marked.DraftId) is { } other
+                ? transition.Refuse($"Draft {marked.DraftId} is {other.Status}; only a send of unknown fate can be marked as sent.")
+                : transition.Refuse($"There is no draft {marked.DraftId} in this interview.");
+        }
+
+        return Sent(transition, draft with { FailureReason = null }, draft.ApprovedAt ?? transition.Now);
+    }
+
+    /// <summary>
+    /// A send was interrupted and the provider cannot be asked: the draft waits for the candidate, who can see their
+    /// sent mail. Guessing either way would risk a second email or a lost one.
+    /// </summary>
+    public static Decision Uncertain(Transition transition, SendUncertain uncertain)
+    {
+        if (InFlight(transition, uncertain.DraftId) is not { } draft)
+        {
+            return NotInFlight(transition, uncertain.DraftId);
+        }
+
+        var reason = string.IsNullOrWhiteSpace(uncertain.Reason) ? "The send was interrupted." : uncertain.Reason.Trim();
+        var uncertainDraft = draft with { Status = DraftStatus.Uncertain, FailureReason = reason };
+        transition.ReplaceDraft(uncertainDraft);
+        Notifications.SendUncertain(transition, uncertainDraft);
+        return transition.Apply();
+    }
+
+    private static Decision Sent(Transition transition, Draft draft, DateTimeOffset sentAt)
+    {
+        transition.ReplaceDraft(draft with { Status = DraftStatus.Sent, SentAt = sentAt });
         if (draft.Kind == DraftKind.FeedbackRequest && transition.State.Phase == InterviewPhase.Rejected)
         {
             var settings = transition.Settings;
             transition.Update(s => s with { Phase = InterviewPhase.AwaitingFeedback });
-            transition.Schedule(TimerKind.FeedbackNudge, Timeline.After(succeeded.SentAt, settings.FeedbackNudgeDelay, transition.Zone));
-            transition.Schedule(TimerKind.CloseWithoutFeedback, Timeline.After(succeeded.SentAt, settings.FeedbackCloseDelay, transition.Zone));
+            transition.Schedule(TimerKind.FeedbackNudge, Timeline.After(sentAt, settings.FeedbackNudgeDelay, transition.Zone));
+            transition.Schedule(TimerKind.CloseWithoutFeedback, Timeline.After(sentAt, settings.FeedbackCloseDelay, transition.Zone));
         }
 
         return transition.Apply();
