@@ -287,14 +287,17 @@ public sealed partial class WorkflowEngine(
         var interviewId = record.State.Id;
         if (outcome.Kind == EffectOutcomeKind.Transient && effect is SendDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
         {
-            // "Later" has not come after hours of retrying: the candidate decides, as for any failed send.
-            outcome = EffectOutcome.Permanent($"Gave up after {MaxSendAttempts} attempts; the last error was: {outcome.Reason}");
+            // "Later" has not come after hours of retrying: the candidate decides, as for any failed send; when the
+            // last attempt got no answer the message may have left, and they are told so rather than that it failed.
+            var reason = $"Gave up after {MaxSendAttempts} attempts; the last error was: {outcome.Reason}";
+            outcome = outcome.MayHaveLeft ? EffectOutcome.Uncertain(reason) : EffectOutcome.Permanent(reason);
         }
 
         WorkflowEvent? completion = (outcome.Kind, effect) switch
         {
             (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow()),
             (EffectOutcomeKind.Permanent, SendDraftEffect send) => new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."),
+            (EffectOutcomeKind.Uncertain, SendDraftEffect send) => new SendUncertain(send.DraftId, outcome.Reason ?? "The send was interrupted."),
             _ => null,
         };
         if (completion is not null)
@@ -312,7 +315,7 @@ public sealed partial class WorkflowEngine(
 
         if (outcome.Kind == EffectOutcomeKind.Transient)
         {
-            return ([], await RescheduleAsync(record, effect, cancellationToken));
+            return ([], await RescheduleAsync(record, effect, outcome.MayHaveLeft, cancellationToken));
         }
 
         if (outcome.Kind == EffectOutcomeKind.Permanent)
@@ -323,19 +326,26 @@ public sealed partial class WorkflowEngine(
         return ([], await ChangeOutboxAsync(userId, interviewId, effect.Id, replacement: null, cancellationToken, known: record));
     }
 
-    /// <summary>Takes over an effect whose claim ran out. Null when another worker got there first.</summary>
+    /// <summary>
+    /// Takes over an effect whose claim ran out. Null when another worker got there first. The worker that let the claim
+    /// run out may have been stopped in the middle of a send, so a taken-over send asks before sending.
+    /// </summary>
     private async Task<(PendingEffect Effect, InterviewRecord Record)?> ClaimAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
-        var claimed = effect with { ClaimedUntil = time.GetUtcNow() + options.Value.EffectLease };
+        var claimedUntil = time.GetUtcNow() + options.Value.EffectLease;
+        var claimed = effect is SendDraftEffect send ? send with { ClaimedUntil = claimedUntil, MayHaveLeft = true } : effect with { ClaimedUntil = claimedUntil };
         var saved = await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, claimed, cancellationToken, known: record, retry: false);
         return saved is null ? null : (claimed, saved);
     }
 
     /// <summary>A transient failure: try again later, backing off exponentially up to an hour.</summary>
-    private async Task<InterviewRecord?> RescheduleAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
+    private async Task<InterviewRecord?> RescheduleAsync(InterviewRecord record, PendingEffect effect, bool mayHaveLeft, CancellationToken cancellationToken)
     {
         var backoff = Backoff.After(effect.Attempts, TimeSpan.FromSeconds(15));
-        var retry = effect with { ClaimedUntil = time.GetUtcNow() + backoff, Attempts = effect.Attempts + 1 };
+        var retryAt = time.GetUtcNow() + backoff;
+        var retry = effect is SendDraftEffect send
+            ? send with { ClaimedUntil = retryAt, Attempts = effect.Attempts + 1, MayHaveLeft = mayHaveLeft }
+            : effect with { ClaimedUntil = retryAt, Attempts = effect.Attempts + 1 };
         return await ChangeOutboxAsync(record.UserId, record.State.Id, effect.Id, retry, cancellationToken, known: record, onlyWhileClaimedUntil: effect.ClaimedUntil);
     }
 

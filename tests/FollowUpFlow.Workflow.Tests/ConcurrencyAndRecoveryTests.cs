@@ -1,6 +1,8 @@
 using FollowUpFlow.Core.Events;
 using FollowUpFlow.Core.Model;
+using FollowUpFlow.Mail;
 using FollowUpFlow.Testing;
+using FollowUpFlow.Workflow.Effects;
 using FollowUpFlow.Workflow.Tests.Support;
 using static FollowUpFlow.Workflow.Tests.Support.WorkflowHarness;
 
@@ -89,6 +91,67 @@ public sealed class ConcurrencyAndRecoveryTests(AzuriteFixture azurite)
         Assert.Single(await h.Store.GetHistoryAsync(UserId, "iv1", default), e => e.Event is SendSucceeded);
         // What is left in the due index is exactly the interview's pending timers (the status check-in): no garbage.
         Assert.Equal(final.State.Timers.Length, await h.DueRowCountAsync());
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.BeforeSend)]
+    [InlineData(CrashPoint.AfterSend)]
+    public async Task A_crash_around_a_send_the_provider_cannot_confirm_waits_for_the_candidate_and_never_sends_twice(CrashPoint point)
+    {
+        await using var h = await CreateAsync(azurite);
+        var (setup, _) = h.NewEngine();
+        var created = await setup.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
+        var draft = created.State!.Drafts.Single(d => d.Kind == DraftKind.ThankYou);
+
+        using var process = new CancellationTokenSource();
+        var provider = new UnaskableTransport(h.NewFileOutbox());
+        var (doomed, _) = h.NewEngine(new CrashingTransport(provider, point, process), process);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed.ApplyAsync(UserId, "iv1", new DraftApproved(draft.Id), null, default));
+        var delivered = point == CrashPoint.AfterSend ? 1 : 0;
+
+        // After the restart the provider cannot say whether the message left: the candidate is asked, nothing is resent.
+        var (restartedEngine, restarted) = h.NewEngine(provider);
+        h.Time.Advance(h.Options.EffectLease + TimeSpan.FromSeconds(1));
+        await restarted.TickAsync(default);
+        await restarted.TickAsync(default);
+        var waiting = await h.RecordAsync("iv1");
+        Assert.Equal(DraftStatus.Uncertain, waiting.State.FindDraft(draft.Id)!.Status);
+        Assert.Empty(waiting.Outbox.OfType<SendDraftEffect>());
+        Assert.Equal(delivered, h.FilesForDraft(draft.Id));
+        Assert.Equal(delivered, provider.SendsOf(draft.Id));
+        Assert.Single(await h.Store.GetHistoryAsync(UserId, "iv1", default), e => e.Event is SendUncertain);
+
+        // The candidate settles it from their sent mail: there, it is marked sent; not there, it is approved again.
+        var settle = point == CrashPoint.AfterSend ? (WorkflowEvent)new DraftMarkedSent(draft.Id) : new DraftApproved(draft.Id);
+        await restartedEngine.ApplyAsync(UserId, "iv1", settle, null, default);
+
+        var final = await h.RecordAsync("iv1");
+        Assert.Equal(DraftStatus.Sent, final.State.FindDraft(draft.Id)!.Status);
+        Assert.Equal(1, h.FilesForDraft(draft.Id));
+        Assert.Equal(1, provider.SendsOf(draft.Id));
+    }
+
+    [Theory]
+    [InlineData(true, DraftStatus.Sent)]
+    [InlineData(false, DraftStatus.Uncertain)]
+    public async Task A_send_whose_answer_is_lost_is_asked_about_at_once(bool providerCanBeAsked, DraftStatus expected)
+    {
+        await using var h = await CreateAsync(azurite);
+        var (setup, _) = h.NewEngine();
+        var created = await setup.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
+        var draft = created.State!.Drafts.Single(d => d.Kind == DraftKind.ThankYou);
+
+        IMailTransport outbox = h.NewFileOutbox();
+        var provider = providerCanBeAsked ? new AnswerLosingTransport(outbox) : (IMailTransport)new UnaskableTransport(outbox, dropAnswers: 1);
+        var (engine, scheduler) = h.NewEngine(provider);
+        await engine.ApplyAsync(UserId, "iv1", new DraftApproved(draft.Id), null, default);
+        h.Time.Advance(TimeSpan.FromHours(2));
+        await scheduler.TickAsync(default);
+
+        var final = await h.RecordAsync("iv1");
+        Assert.Equal(expected, final.State.FindDraft(draft.Id)!.Status);
+        Assert.Equal(1, h.FilesForDraft(draft.Id));
+        Assert.Empty(final.Outbox.OfType<SendDraftEffect>());
     }
 
     [Fact]

@@ -22,11 +22,7 @@ public sealed partial class EffectExecutor(IMailTransport transport, QueueClient
             switch (effect)
             {
                 case SendDraftEffect send:
-                    var draft = interview.FindDraft(send.DraftId)
-                        ?? throw new ArgumentException($"Draft '{send.DraftId}' is not part of interview '{interview.Id}'.");
-                    var result = await transport.SendAsync(MessageComposer.ForDraft(interview, draft, settings, time.GetUtcNow()), cancellationToken);
-                    LogDraftSent(logger, draft.Id, interview.Id);
-                    return EffectOutcome.Done(result.SentAt);
+                    return await SendDraftAsync(interview, send, settings, cancellationToken);
 
                 case NotifyCandidateEffect notify:
                     await transport.SendAsync(MessageComposer.ForNotification(interview, notify.Notification, settings, time.GetUtcNow()), cancellationToken);
@@ -58,6 +54,76 @@ public sealed partial class EffectExecutor(IMailTransport transport, QueueClient
             return EffectOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Sends a draft exactly once. An attempt that ends without an answer (a timeout, a dropped connection, a stopped
+    /// worker) may have sent it, so the provider is asked before anything else happens: sent means done, not sent means
+    /// it may be sent (again), and where the provider cannot be asked (SendGrid) the candidate decides rather than risk
+    /// a second email. An answer that the message was not taken lets the next attempt send without asking.
+    /// </summary>
+    private async Task<EffectOutcome> SendDraftAsync(InterviewState interview, SendDraftEffect send, WorkflowSettings settings, CancellationToken cancellationToken)
+    {
+        var draft = interview.FindDraft(send.DraftId)
+            ?? throw new ArgumentException($"Draft '{send.DraftId}' is not part of interview '{interview.Id}'.");
+        if (send.MayHaveLeft && await AskWhetherSentAsync(interview, send, cancellationToken) is { } settled)
+        {
+            return settled;
+        }
+
+        try
+        {
+            var result = await transport.SendAsync(MessageComposer.ForDraft(interview, draft, settings, time.GetUtcNow()), cancellationToken);
+            LogDraftSent(logger, draft.Id, interview.Id);
+            return EffectOutcome.Done(result.SentAt);
+        }
+        catch (MailRefusedException e)
+        {
+            LogEffectFailedPermanently(logger, send.Id, interview.Id, e.Message);
+            return EffectOutcome.Permanent(e.Message);
+        }
+        catch (MailNotAcceptedException e)
+        {
+            LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
+            return EffectOutcome.Transient(e.Message);
+        }
+        catch (Exception e) when (e is not (ArgumentException or OperationCanceledException) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
+            var reason = $"{e.GetType().Name}: {e.Message}";
+            return await AskWhetherSentAsync(interview, send, cancellationToken) switch
+            {
+                null => EffectOutcome.Transient(reason),
+                { Kind: EffectOutcomeKind.Transient } => EffectOutcome.Transient(reason, mayHaveLeft: true),
+                var answered => answered,
+            };
+        }
+    }
+
+    /// <summary>Done when the provider says the message left, Uncertain when it cannot be asked, null when it did not leave.</summary>
+    private async Task<EffectOutcome?> AskWhetherSentAsync(InterviewState interview, SendDraftEffect send, CancellationToken cancellationToken)
+    {
+        SendCheck check;
+        try
+        {
+            check = await transport.CheckSentAsync(send.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
+            return EffectOutcome.Transient($"Could not ask whether it was sent: {e.GetType().Name}: {e.Message}", mayHaveLeft: true);
+        }
+
+        LogSendChecked(logger, send.DraftId, interview.Id, check);
+        return check switch
+        {
+            SendCheck.Sent => EffectOutcome.Done(time.GetUtcNow()),
+            SendCheck.Unknown => EffectOutcome.Uncertain("The send was interrupted before the mail service answered, and the service cannot be asked whether the message left."),
+            _ => null,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Asked whether draft {DraftId} of interview {InterviewId} left after an attempt without an answer: {Check}")]
+    private static partial void LogSendChecked(ILogger logger, string draftId, string interviewId, SendCheck check);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent draft {DraftId} of interview {InterviewId}")]
     private static partial void LogDraftSent(ILogger logger, string draftId, string interviewId);

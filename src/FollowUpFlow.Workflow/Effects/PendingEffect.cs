@@ -36,7 +36,11 @@ public abstract record PendingEffect(string Id, DateTimeOffset ClaimedUntil, int
 }
 
 /// <summary>Send a draft. Its id is the Message-ID fixed at approval, so a retried send is the same message.</summary>
-public sealed record SendDraftEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, string DraftId)
+/// <param name="MayHaveLeft">
+/// An earlier attempt ended without an answer (its worker stopped, or the provider never replied): the message may have
+/// left, so the next attempt asks the provider before sending, and where it cannot be asked the candidate decides.
+/// </param>
+public sealed record SendDraftEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, string DraftId, bool MayHaveLeft = false)
     : PendingEffect(Id, ClaimedUntil, Attempts);
 
 public sealed record NotifyCandidateEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, CandidateNotification Notification)
