@@ -7,7 +7,7 @@ using FollowUpFlow.Workflow.Persistence;
 
 namespace FollowUpFlow.App.Endpoints;
 
-/// <summary>Drafts waiting for the candidate: list, read, approve (optionally edited), reject.</summary>
+/// <summary>Drafts waiting for the candidate: list, read, approve (optionally edited), reject, and confirm a send of unknown fate.</summary>
 internal static class DraftEndpoints
 {
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
@@ -17,6 +17,7 @@ internal static class DraftEndpoints
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/approve", ApproveAsync);
         group.MapPost("/{id}/reject", RejectAsync);
+        group.MapPost("/{id}/mark-sent", MarkSentAsync);
     }
 
     private static async Task<IResult> ListAsync(string? status, InterviewStore store, UserContext user, CancellationToken cancellationToken)
@@ -73,6 +74,10 @@ internal static class DraftEndpoints
 
     private static Task<IResult> RejectAsync(string id, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken) =>
         DecideAsync(id, new DraftRejected(id), store, engine, user, cancellationToken);
+
+    /// <summary>The candidate found a send of unknown fate in their sent mail.</summary>
+    private static Task<IResult> MarkSentAsync(string id, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken) =>
+        DecideAsync(id, new DraftMarkedSent(id), store, engine, user, cancellationToken);
 
     /// <summary>Finds the draft's interview and hands the event to the engine; answers with the draft as it now is.</summary>
     private static async Task<IResult> DecideAsync(string id, WorkflowEvent workflowEvent, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
