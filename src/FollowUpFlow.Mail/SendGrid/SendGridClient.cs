@@ -42,13 +42,7 @@ internal sealed class SendGridClient
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
             Content = new ByteArrayContent(body),
-
-            // HTTP/1.1 only, and a fresh connection for every send: SocketsHttpHandler silently re-sends a request
-            // whose reused connection closes before any answer, and for mail that could mean sending twice.
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        request.Headers.ConnectionClose = true;
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
