@@ -22,15 +22,25 @@ internal static class GraphMessageMapper
     }
 
     /// <summary>The fields a draft may change (Graph's update list); the id and custom headers stay as created.</summary>
-    public static Message ForUpdate(OutgoingMessage message) => new()
+    public static Message ForUpdate(OutgoingMessage message)
     {
-        Subject = message.Subject,
-        Body = new ItemBody { ContentType = BodyType.Text, Content = message.TextBody },
-        ToRecipients = message.To.Select(ToRecipient).ToList(),
-        CcRecipients = message.Cc.Select(ToRecipient).ToList(),
-        ReplyTo = message.ReplyTo is null ? [] : [ToRecipient(message.ReplyTo)],
-        SingleValueExtendedProperties = ThreadingProperties(message),
-    };
+        var graphMessage = new Message
+        {
+            Subject = message.Subject,
+            Body = new ItemBody { ContentType = BodyType.Text, Content = message.TextBody },
+            ToRecipients = message.To.Select(ToRecipient).ToList(),
+            CcRecipients = message.Cc.Select(ToRecipient).ToList(),
+            ReplyTo = message.ReplyTo is null ? [] : [ToRecipient(message.ReplyTo)],
+        };
+
+        // Only when there is one: the SDK writes every property assigned, a null one as JSON null.
+        if (ThreadingProperties(message) is { } threading)
+        {
+            graphMessage.SingleValueExtendedProperties = threading;
+        }
+
+        return graphMessage;
+    }
 
     /// <summary>Graph refuses custom headers whose names do not start with X-; such a message can never be sent this way.</summary>
     public static void EnsureSendable(OutgoingMessage message)

@@ -44,6 +44,9 @@ public sealed record FakeGraphFault
 
     public bool DropsConnectionAfterHandling { get; private init; }
 
+    /// <summary>The request's work is done before the error is answered (a gateway that timed out after the back end acted).</summary>
+    public bool HandlesBeforeAnswering { get; private init; }
+
     /// <summary>429 as Graph throttles, with Retry-After in whole seconds (the only form Graph and its SDK use).</summary>
     public static FakeGraphFault Throttled(int retryAfterSeconds) => new()
     {
@@ -66,6 +69,16 @@ public sealed record FakeGraphFault
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         return new FakeGraphFault { StatusCode = statusCode, ErrorCode = errorCode, ErrorMessage = errorMessage };
     }
+
+    /// <summary>Does the request's work (a send moves the message), then answers 504 as a gateway that gave up waiting would.</summary>
+    public static FakeGraphFault GatewayTimeoutAfterHandling(int retryAfterSeconds) => new()
+    {
+        StatusCode = 504,
+        ErrorCode = "UnknownError",
+        ErrorMessage = "The gateway timed out.",
+        RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+        HandlesBeforeAnswering = true,
+    };
 
     /// <summary>Does the request's work (a send moves the message to Sent Items), then aborts the connection unanswered.</summary>
     public static FakeGraphFault DropConnectionAfterHandling() => new() { DropsConnectionAfterHandling = true };

@@ -206,6 +206,16 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
 
         var fault = NextFault(route.Value);
+        if (fault is { HandlesBeforeAnswering: true })
+        {
+            var discarded = new DefaultHttpContext();
+            discarded.Request.Method = request.Method;
+            discarded.Request.ContentType = request.ContentType;
+            discarded.Request.Path = request.Path;
+            discarded.Response.Body = Stream.Null;
+            await HandleRouteAsync(discarded, route.Value, segments, body).ConfigureAwait(false);
+        }
+
         if (fault is { DropsConnectionAfterHandling: false })
         {
             if (fault.RetryAfter is not null)
