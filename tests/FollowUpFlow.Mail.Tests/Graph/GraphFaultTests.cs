@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using FollowUpFlow.Mail.Tests.Support;
+using FollowUpFlow.Testing.Fakes;
+
+namespace FollowUpFlow.Mail.Tests.Graph;
+
+public sealed class GraphFaultTests : IAsyncLifetime
+{
+    private GraphFixture _graph = null!;
+
+    public async Task InitializeAsync() => _graph = await GraphFixture.StartAsync();
+
+    public async Task DisposeAsync() => await _graph.DisposeAsync();
+
+    [Fact]
+    public async Task A_send_whose_connection_drops_after_it_left_is_unknown_then_found_sent_and_never_sent_twice()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.DropConnectionAfterHandling());
+
+        var failure = await Record.ExceptionAsync(() => transport.SendAsync(message, CancellationToken.None));
+
+        Assert.NotNull(failure);
+        Assert.IsNotType<MailRefusedException>(failure);
+        Assert.IsNotType<MailNotAcceptedException>(failure);
+        Assert.Contains(_graph.Logger.Lines, line => line.Contains("unknown", StringComparison.Ordinal));
+        Assert.Equal(SendCheck.Sent, await transport.CheckSentAsync(message.MessageId, CancellationToken.None));
+
+        var retried = await transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.Equal(GraphFixture.Now, retried.SentAt);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Fact]
+    public async Task A_gateway_timeout_after_the_send_left_is_retried_by_the_sdk_and_found_in_sent_items_not_sent_twice()
+    {
+        var message = Messages.Sample();
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.GatewayTimeoutAfterHandling(retryAfterSeconds: 0));
+
+        var result = await _graph.Transport().SendAsync(message, CancellationToken.None);
+
+        // The SDK resent /send; Graph no longer knew the draft (404), and Sent Items had it.
+        Assert.Equal(2, _graph.Server.RequestsTo(FakeGraphRoute.SendMessage).Count);
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Equal(Assert.Single(_graph.Server.SentItems).ConversationId, result.Location.Split('/')[1]);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_seconds_retry_after_names()
+    {
+        // The SDK's retry handler waits with Task.Delay and takes no TimeProvider, and Retry-After is in whole seconds,
+        // so one real second is the shortest wait that shows the header is honoured (the handler's own default is 3 s).
+        var message = Messages.Sample();
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Throttled(retryAfterSeconds: 1));
+
+        await _graph.Transport().SendAsync(message, CancellationToken.None);
+
+        var sends = _graph.Server.RequestsTo(FakeGraphRoute.SendMessage);
+        Assert.Equal(2, sends.Count);
+        var waited = sends[1].ReceivedAfterStart - sends[0].ReceivedAfterStart;
+        Assert.InRange(waited, TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(2.9));
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_retries_is_not_accepted_and_nothing_is_sent()
+    {
+        var message = Messages.Sample();
+        for (var i = 0; i < 3; i++)
+        {
+            _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Throttled(retryAfterSeconds: 0));
+        }
+
+        var failure = await Assert.ThrowsAsync<MailNotAcceptedException>(() => _graph.Transport(o => o.MaxRetries = 2).SendAsync(message, CancellationToken.None));
+
+        Assert.Contains("429", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _graph.Server.RequestsTo(FakeGraphRoute.SendMessage).Count);
+        Assert.Equal(0, _graph.Server.SentCount);
+        Assert.Equal(SendCheck.NotSent, await _graph.Transport().CheckSentAsync(message.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unavailable_graph_while_saving_the_draft_is_not_accepted()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.CreateMessage, FakeGraphFault.Unavailable(retryAfterSeconds: 0));
+
+        await Assert.ThrowsAsync<MailNotAcceptedException>(() =>
+            _graph.Transport(o => o.MaxRetries = 0).SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Equal(0, _graph.Server.SentCount);
+    }
+
+    [Fact]
+    public async Task A_503_then_success_is_retried_by_the_sdk()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.ListSentItems, FakeGraphFault.Unavailable(retryAfterSeconds: 0));
+
+        var stopwatch = Stopwatch.StartNew();
+        await _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2.5), "Retry-After: 0 must not fall back to the 3 s default delay.");
+        Assert.Equal(1, _graph.Server.SentCount);
+    }
+
+    [Fact]
+    public async Task A_400_is_a_refusal_carrying_graphs_code_and_message()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.CreateMessage, FakeGraphFault.Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid."));
+
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.Contains("400 ErrorInvalidRecipients: At least one recipient is not valid.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _graph.Server.SentCount);
+    }
+
+    [Fact]
+    public async Task A_403_at_send_is_a_refusal()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again."));
+
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.Contains("ErrorAccessDenied", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _graph.Server.SentCount);
+        Assert.Single(_graph.Server.Drafts);
+    }
+
+    [Fact]
+    public async Task A_mailbox_graph_does_not_know_is_a_refusal()
+    {
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() =>
+            _graph.Transport(o => o.Mailbox = "nobody@contoso.example").SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.Contains("404 ErrorInvalidUser", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(SendCheck.NotSent, await _graph.Transport().CheckSentAsync(Messages.Sample().MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_500_at_send_leaves_the_outcome_unknown()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(500, "InternalServerError", "Something went wrong."));
+
+        var failure = await Record.ExceptionAsync(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.NotNull(failure);
+        Assert.IsNotType<MailRefusedException>(failure);
+        Assert.IsNotType<MailNotAcceptedException>(failure);
+    }
+
+    [Fact]
+    public async Task A_500_before_the_send_is_not_accepted()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.ListDrafts, FakeGraphFault.Error(500, "InternalServerError", "Something went wrong."));
+
+        await Assert.ThrowsAsync<MailNotAcceptedException>(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
+        Assert.Equal(0, _graph.Server.SentCount);
+    }
+}
