@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -157,7 +158,8 @@ public sealed class ApprovalLinkSigner
             }
         }
 
-        if (!Base64Url.TryDecodeFromChars(text, destination, out written))
+        // The OperationStatus form reports bad input instead of throwing, as the Try form does for it.
+        if (Base64Url.DecodeFromChars(text, destination, out var consumed, out written) != OperationStatus.Done || consumed != text.Length)
         {
             return false;
         }
