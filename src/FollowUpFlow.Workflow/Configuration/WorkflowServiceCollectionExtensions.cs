@@ -1,6 +1,7 @@
 using FollowUpFlow.Mail;
 using FollowUpFlow.Storage;
 using FollowUpFlow.Storage.Tables;
+using FollowUpFlow.Workflow.Approvals;
 using FollowUpFlow.Workflow.Effects;
 using FollowUpFlow.Workflow.Inbound;
 using FollowUpFlow.Workflow.Persistence;
@@ -17,7 +18,7 @@ public static class WorkflowServiceCollectionExtensions
 
     /// <summary>
     /// Everything the workflow needs: validated options (checked at start-up), storage clients, the store, the due
-    /// index, the engine, the scheduler, the file outbox and inbound processing. <paramref name="configureStorage"/> lets a caller add
+    /// index, the engine, the scheduler, the file outbox, inbound processing and approval links. <paramref name="configureStorage"/> lets a caller add
     /// pipeline policies (e.g. request counting).
     /// </summary>
     public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, Action<StorageClientOptions>? configureStorage = null)
@@ -35,6 +36,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().Validate(
             o => string.IsNullOrEmpty(o.SendGridSecret) || o.SendGridSecret.Trim().Length >= InboundOptions.MinSecretLength,
             $"{InboundOptions.Section}:SendGridSecret must be at least {InboundOptions.MinSecretLength} characters (or empty to turn the SendGrid webhook off).").ValidateOnStart();
+        services.AddOptions<ApprovalLinkOptions>().BindConfiguration(ApprovalLinkOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalLinkOptions>, ApprovalLinkOptionsValidator>();
         services.AddFileOutboxTransport().BindConfiguration(OutboxSection);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -60,6 +63,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<InboundRouter>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<InboundReviews>();
+        // Resolving the signer with no keys configured throws a clear "approval links are off".
+        services.AddSingleton<ApprovalLinkSigner>();
+        services.AddSingleton(sp => new ApprovalUrls(sp.GetRequiredService<IOptions<ApprovalLinkOptions>>().Value.PublicBaseUrl!));
+        services.AddSingleton(sp => new UsedApprovalLinks(TableFor(sp, "UsedApprovalLinks"), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StorageInitializer>();
         return services;
     }
