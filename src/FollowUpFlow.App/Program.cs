@@ -13,7 +13,7 @@ builder.WebHost.UseUrls(mode.Url);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 builder.Services.AddSingleton(mode);
-builder.Services.AddFollowUpFlowWorkflow();
+builder.Services.AddFollowUpFlowWorkflow(builder.Configuration);
 builder.Services.AddSingleton<UserContext>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<KnownExceptionHandler>();

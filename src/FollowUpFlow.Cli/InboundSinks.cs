@@ -83,7 +83,7 @@ internal sealed class StorageSink : IInboundSink
         builder.Configuration["FollowUpFlow:Storage:ConnectionString"] = connectionString;
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.ClearProviders();
-        builder.Services.AddFollowUpFlowWorkflow();
+        builder.Services.AddFollowUpFlowWorkflow(builder.Configuration);
         var host = builder.Build();
         try
         {

@@ -6,6 +6,7 @@ using FollowUpFlow.Workflow.Effects;
 using FollowUpFlow.Workflow.Inbound;
 using FollowUpFlow.Workflow.Persistence;
 using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,10 +19,11 @@ public static class WorkflowServiceCollectionExtensions
 
     /// <summary>
     /// Everything the workflow needs: validated options (checked at start-up), storage clients, the store, the due
-    /// index, the engine, the scheduler, the file outbox, inbound processing and approval links. <paramref name="configureStorage"/> lets a caller add
+    /// index, the engine, the scheduler, the mail transport <paramref name="configuration"/> names (the file outbox when it
+    /// names none), inbound processing and approval links. <paramref name="configureStorage"/> lets a caller add
     /// pipeline policies (e.g. request counting).
     /// </summary>
-    public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, Action<StorageClientOptions>? configureStorage = null)
+    public static IServiceCollection AddFollowUpFlowWorkflow(this IServiceCollection services, IConfiguration? configuration = null, Action<StorageClientOptions>? configureStorage = null)
     {
         services.AddOptions<CandidateOptions>().BindConfiguration(CandidateOptions.Section).ValidateDataAnnotations().Validate(
             o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{CandidateOptions.Section}:TimeZone is not a known IANA time zone.").Validate(
@@ -38,7 +40,7 @@ public static class WorkflowServiceCollectionExtensions
             $"{InboundOptions.Section}:SendGridSecret must be at least {InboundOptions.MinSecretLength} characters (or empty to turn the SendGrid webhook off).").ValidateOnStart();
         services.AddOptions<ApprovalLinkOptions>().BindConfiguration(ApprovalLinkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApprovalLinkOptions>, ApprovalLinkOptionsValidator>();
-        services.AddFileOutboxTransport().BindConfiguration(OutboxSection);
+        MailTransportChoice.Register(services, MailTransportChoice.Read(configuration));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>

@@ -10,7 +10,14 @@ namespace FollowUpFlow.App.Tests.Support;
 /// The real app in-process, on Azurite, with its own tables and outbox folder and a manual clock. Two factories built
 /// with the same <see cref="AppStorage"/> see the same data: that is a restart.
 /// </summary>
-public sealed class AppFactory(AzuriteFixture azurite, AppStorage storage, ManualTimeProvider time) : WebApplicationFactory<Program>
+/// <param name="settings">More settings, or settings that replace these (a mail provider, say).</param>
+/// <param name="services">Service replacements applied after the app's own.</param>
+public sealed class AppFactory(
+    AzuriteFixture azurite,
+    AppStorage storage,
+    ManualTimeProvider time,
+    IEnumerable<KeyValuePair<string, string>>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,7 +31,16 @@ public sealed class AppFactory(AzuriteFixture azurite, AppStorage storage, Manua
         builder.UseSetting("FollowUpFlow:Candidate:Name", "Alex Morgan");
         builder.UseSetting("FollowUpFlow:Candidate:Email", "alex@example.com");
         builder.UseSetting("FollowUpFlow:Candidate:TimeZone", "Europe/London");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        foreach (var (key, value) in settings ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<TimeProvider>(time);
+            services?.Invoke(collection);
+        });
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 
-namespace FollowUpFlow.Mail.Tests.Graph;
+namespace FollowUpFlow.Testing.Fakes;
 
 /// <summary>Hands out one fixed token and remembers the scopes asked for: sign-in is not what these tests are about.</summary>
-internal sealed class FixedTokenCredential(string token) : TokenCredential
+public sealed class FixedTokenCredential(string token) : TokenCredential
 {
     public ConcurrentQueue<string[]> RequestedScopes { get; } = new();
 
