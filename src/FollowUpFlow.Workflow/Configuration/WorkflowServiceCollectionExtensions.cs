@@ -62,6 +62,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(sp => new InboundIndex(TableFor(sp, "Inbound")));
         services.TryAddSingleton<IInboundParser, DefaultInboundParser>();
         services.AddSingleton<InterviewMatcher>();
+        // Replies find their draft by reply address only when SendGrid sent them (Graph replies come by conversation).
+        services.AddSingleton(sp => new ReplyAddressMatcher(sp.GetRequiredService<InterviewStore>(), (sp.GetRequiredService<IMailTransport>() as SendGridTransport)?.ReplyAddresses));
         services.AddSingleton<InboundRouter>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<InboundReviews>();

@@ -3,6 +3,7 @@ using FollowUpFlow.Core.Events;
 using FollowUpFlow.Core.Model;
 using FollowUpFlow.Core.Workflow;
 using FollowUpFlow.Inbound;
+using FollowUpFlow.Inbound.Mime;
 using FollowUpFlow.Inbound.Understanding;
 using FollowUpFlow.Workflow.Persistence;
 
@@ -13,13 +14,20 @@ namespace FollowUpFlow.Workflow.Inbound;
 /// tell which interview or what to do. Every step converges when the same message is routed again after a crash:
 /// a created interview has an id derived from the message, and an event whose effect is already there changes nothing.
 /// </summary>
-public sealed class InboundRouter(WorkflowEngine engine, InterviewStore interviews, InboundIndex index, InterviewMatcher matcher)
+public sealed class InboundRouter(WorkflowEngine engine, InterviewStore interviews, InboundIndex index, InterviewMatcher matcher, ReplyAddressMatcher replies)
 {
     private const int MaxCancelReason = 300;
 
     public async Task<RouteOutcome> RouteAsync(string userId, ParsedEmail email, string dedupeKey, ParseOptions options, CancellationToken cancellationToken)
     {
         var understanding = email.Understanding;
+
+        // Sent to the reply address of one of our messages: a reply to that draft, whatever its words.
+        if (await replies.FindAsync(userId, email, cancellationToken) is { } answered)
+        {
+            return await RecordReplyAsync(userId, email, dedupeKey, answered, cancellationToken);
+        }
+
         var uid = understanding.References.CalendarUid;
         var calendar = string.IsNullOrWhiteSpace(uid) ? null : await index.GetCalendarAsync(userId, uid, cancellationToken);
         var candidate = options.CandidateAddresses;
@@ -172,6 +180,28 @@ public sealed class InboundRouter(WorkflowEngine engine, InterviewStore intervie
         await RecordThreadAsync(userId, interviewId, email, null, cancellationToken);
         return Processed(kind, interviewId, $"Recorded {what} for interview {interviewId} (found by {match.How}).");
     }
+
+    /// <summary>Stores the reply with its interview; the reply's id comes from the message, so routing it again changes nothing.</summary>
+    private async Task<RouteOutcome> RecordReplyAsync(string userId, ParsedEmail email, string dedupeKey, DraftRecord answered, CancellationToken cancellationToken)
+    {
+        var message = email.Message;
+        var from = message.From.FirstOrDefault() is { } sender ? (sender.Name is { Length: > 0 } name ? $"{name} <{sender.Address}>" : sender.Address) : "(no sender)";
+        var subject = message.Subject ?? "";
+        var receivedAt = message.Date ?? DateTimeOffset.UnixEpoch;
+        var replyId = "r-" + dedupeKey[..20];
+        var body = MessageText.GetBodyText(message) ?? "";
+        var reply = new StoredReply(replyId, answered.InterviewId, from, subject, body.Length > MaxReplyBody ? body[..MaxReplyBody] : body, receivedAt);
+        var result = await engine.ApplyAsync(userId, answered.InterviewId, new ReplyReceived(replyId, from, subject, receivedAt), reply, cancellationToken);
+        if (result.Kind == DecisionKind.Refused)
+        {
+            return Review(EmailKind.Other, answered.InterviewId, $"A reply to {answered.Draft.Id} could not be recorded: {result.Reason}");
+        }
+
+        await RecordThreadAsync(userId, answered.InterviewId, email, null, cancellationToken);
+        return Processed(EmailKind.Other, answered.InterviewId, $"Reply to {answered.Draft.Id} ({answered.Draft.Kind}) recorded for interview {answered.InterviewId}.");
+    }
+
+    private const int MaxReplyBody = 64 * 1024;
 
     /// <summary>Later messages of the thread (replies to this one or to the original it forwards) find the interview.</summary>
     private Task RecordThreadAsync(string userId, string interviewId, ParsedEmail email, CalendarEntry? calendar, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using FollowUpFlow.Mail;
 using FollowUpFlow.Storage;
 using FollowUpFlow.Storage.Tables;
 using FollowUpFlow.Testing;
@@ -14,14 +15,14 @@ public sealed class InboundHarness : IAsyncDisposable
 {
     public const string UserId = WorkflowHarness.UserId;
 
-    private InboundHarness(WorkflowHarness workflow, TableClient table, InboundOptions options)
+    private InboundHarness(WorkflowHarness workflow, TableClient table, InboundOptions options, ReplyAddresses? replyAddresses)
     {
         Workflow = workflow;
         Table = table;
         var (engine, _) = workflow.NewEngine();
         Engine = engine;
         var candidate = OptionsFactory.Create(new CandidateOptions { Name = "Alex Morgan", Email = "alex@example.com", TimeZone = "Europe/London" });
-        var router = new InboundRouter(engine, workflow.Store, Index, new InterviewMatcher(workflow.Store, Index));
+        var router = new InboundRouter(engine, workflow.Store, Index, new InterviewMatcher(workflow.Store, Index), new ReplyAddressMatcher(workflow.Store, replyAddresses));
         Processor = new InboundProcessor(Store, router, Parser, candidate, OptionsFactory.Create(options), workflow.Time, NullLogger<InboundProcessor>.Instance);
         Reviews = new InboundReviews(Store, Index, engine, workflow.Time);
     }
@@ -42,12 +43,13 @@ public sealed class InboundHarness : IAsyncDisposable
 
     public InboundReviews Reviews { get; }
 
-    public static async Task<InboundHarness> CreateAsync(AzuriteFixture azurite, InboundOptions? options = null)
+    /// <param name="replyAddresses">The reply addresses SendGrid sends with, when the test is about replies to them.</param>
+    public static async Task<InboundHarness> CreateAsync(AzuriteFixture azurite, InboundOptions? options = null, ReplyAddresses? replyAddresses = null)
     {
         var workflow = await WorkflowHarness.CreateAsync(azurite);
         var table = new TableServiceClient(StorageAccount.Parse(azurite.ConnectionString)).GetTableClient(AzuriteFixture.UniqueTableName("inbound"));
         await table.CreateIfNotExistsAsync();
-        return new InboundHarness(workflow, table, options ?? new InboundOptions());
+        return new InboundHarness(workflow, table, options ?? new InboundOptions(), replyAddresses);
     }
 
     /// <summary>Registers the message with the parser and processes its bytes as a raw post.</summary>
