@@ -71,6 +71,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ApprovalLinkSigner>();
         services.AddSingleton(sp => new ApprovalUrls(sp.GetRequiredService<IOptions<ApprovalLinkOptions>>().Value.PublicBaseUrl!));
         services.AddSingleton(sp => new UsedApprovalLinks(TableFor(sp, "UsedApprovalLinks"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ApprovalDigests>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

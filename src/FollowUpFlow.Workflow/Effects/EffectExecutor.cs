@@ -3,6 +3,7 @@ using FollowUpFlow.Core.Model;
 using FollowUpFlow.Core.Workflow;
 using FollowUpFlow.Mail;
 using FollowUpFlow.Storage.Queues;
+using FollowUpFlow.Workflow.Approvals;
 using FollowUpFlow.Workflow.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,14 @@ namespace FollowUpFlow.Workflow.Effects;
 /// idempotent by the effect's id (the same Message-ID is the same file or message). A research task is stored by its
 /// id and queued as a reference; the queue is at-least-once, so its consumer does each task id once.
 /// </summary>
-public sealed partial class EffectExecutor(IMailTransport transport, QueueClient researchQueue, InterviewStore store, TimeProvider time, ILogger<EffectExecutor> logger)
+/// <param name="digests">Signed approve links in the notes about waiting drafts; without it those notes go out as the workflow wrote them.</param>
+public sealed partial class EffectExecutor(
+    IMailTransport transport,
+    QueueClient researchQueue,
+    InterviewStore store,
+    TimeProvider time,
+    ILogger<EffectExecutor> logger,
+    ApprovalDigests? digests = null)
 {
     public async Task<EffectOutcome> ExecuteAsync(string userId, InterviewState interview, PendingEffect effect, WorkflowSettings settings, CancellationToken cancellationToken)
     {
@@ -25,7 +33,9 @@ public sealed partial class EffectExecutor(IMailTransport transport, QueueClient
                     return await SendDraftAsync(interview, send, settings, cancellationToken);
 
                 case NotifyCandidateEffect notify:
-                    await transport.SendAsync(MessageComposer.ForNotification(interview, notify.Notification, settings, time.GetUtcNow()), cancellationToken);
+                    var now = time.GetUtcNow();
+                    var note = digests?.For(userId, interview, notify.Notification, settings, now) ?? MessageComposer.ForNotification(interview, notify.Notification, settings, now);
+                    await transport.SendAsync(note, cancellationToken);
                     LogNotificationSent(logger, notify.Notification.Kind, interview.Id);
                     return EffectOutcome.Done(time.GetUtcNow());
 

@@ -1,3 +1,4 @@
+using FollowUpFlow.Workflow.Approvals;
 using System.Collections.Immutable;
 using FollowUpFlow.Core.Model;
 using FollowUpFlow.Core.Workflow;
@@ -87,10 +88,10 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// A worker: engine and scheduler over this storage, sending through <paramref name="transport"/> (the file outbox
     /// by default). <paramref name="process"/> stands for the worker process's life: cancelling it is the process dying.
     /// </summary>
-    public (WorkflowEngine Engine, Scheduler Scheduler) NewEngine(IMailTransport? transport = null, CancellationTokenSource? process = null)
+    public (WorkflowEngine Engine, Scheduler Scheduler) NewEngine(IMailTransport? transport = null, CancellationTokenSource? process = null, ApprovalDigests? digests = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var executor = new EffectExecutor(transport ?? NewFileOutbox(), Queue, Store, Time, NullLogger<EffectExecutor>.Instance);
+        var executor = new EffectExecutor(transport ?? NewFileOutbox(), Queue, Store, Time, NullLogger<EffectExecutor>.Instance, digests);
         var lifetime = new ProcessLifetime(process?.Token ?? CancellationToken.None);
         var engine = new WorkflowEngine(Store, DueIndex, executor, Settings, Time, options, NullLogger<WorkflowEngine>.Instance, lifetime);
         return (engine, new Scheduler(DueIndex, engine, Time, options, NullLogger<Scheduler>.Instance));
