@@ -98,7 +98,7 @@ public sealed class GraphMailTransport : IMailTransport
         return new SendResult(message.MessageId, _timeProvider.GetUtcNow(), Location(draft.ConversationId, draft.Id));
     }
 
-    /// <summary>Asks Sent Items for the Message-ID: <see cref="SendCheck.Sent"/> or <see cref="SendCheck.NotSent"/>, never Unknown.</summary>
+    /// <summary>Asks the mailbox for the Message-ID: <see cref="SendCheck.Sent"/> or <see cref="SendCheck.NotSent"/>, never Unknown.</summary>
     public async Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken)
     {
         MessageIds.Validate(messageId, nameof(messageId));
@@ -149,11 +149,15 @@ public sealed class GraphMailTransport : IMailTransport
         return draft;
     }
 
+    /// <summary>
+    /// A message with this id that is no longer a draft, anywhere in the mailbox: after /send Exchange keeps it in the
+    /// Outbox for a while before Sent Items has it, and a retry that looked only in Sent Items then would send it twice.
+    /// </summary>
     private Task<Message?> FindSentAsync(string messageId, CancellationToken cancellationToken) =>
         CallAsync(
-            "checking Sent Items",
+            "checking whether it was sent",
             messageId,
-            async ct => First(await FindInFolderAsync(SentItemsFolder, messageId, ct)),
+            async ct => (await FindInMailboxAsync(messageId, ct))?.Value?.FirstOrDefault(m => m.IsDraft == false),
             cancellationToken);
 
     private SendResult AlreadySent(string messageId, Message sent)

@@ -36,6 +36,27 @@ public sealed class GraphFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_still_in_the_outbox_counts_as_sent_and_a_retry_sends_nothing()
+    {
+        // Exchange moves a sent message to Sent Items only after a while; a retry in between must not send it again.
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        _graph.Server.HoldSentInOutbox = true;
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.DropConnectionAfterHandling());
+
+        await Record.ExceptionAsync(() => transport.SendAsync(message, CancellationToken.None));
+
+        Assert.Empty(_graph.Server.SentItems);
+        Assert.Equal(SendCheck.Sent, await transport.CheckSentAsync(message.MessageId, CancellationToken.None));
+        await transport.SendAsync(message, CancellationToken.None);
+        _graph.Server.DeliverOutbox();
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Single(_graph.Server.SentItems);
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Fact]
     public async Task A_gateway_timeout_after_the_send_left_is_retried_by_the_sdk_and_found_in_sent_items_not_sent_twice()
     {
         var message = Messages.Sample();

@@ -24,6 +24,25 @@ public sealed class FakeGraphServer : IAsyncDisposable
 {
     public const string DraftsFolder = "Drafts";
     public const string SentItemsFolder = "SentItems";
+    public const string OutboxFolder = "Outbox";
+
+    /// <summary>Sent messages wait in the Outbox (not yet in Sent Items, no longer drafts) until <see cref="DeliverOutbox"/>, as Exchange's can for seconds.</summary>
+    public bool HoldSentInOutbox { get; set; }
+
+    /// <summary>Moves what waits in the Outbox to Sent Items.</summary>
+    public void DeliverOutbox()
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _messages.Count; i++)
+            {
+                if (_messages[i].Folder == OutboxFolder)
+                {
+                    _messages[i] = _messages[i] with { Folder = SentItemsFolder };
+                }
+            }
+        }
+    }
 
     private static readonly HashSet<string> KnownQueryOptions = new(StringComparer.Ordinal) { "$filter", "$select", "$top" };
 
@@ -403,9 +422,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
             else
             {
-                // Sending moves the message: Sent Items holds it under a new id, no longer a draft.
+                // Sending moves the message: Sent Items holds it under a new id, no longer a draft. Exchange takes a
+                // while for that; with HoldSentInOutbox the message waits in the Outbox until DeliverOutbox.
                 var draft = _messages[index];
-                _messages[index] = draft with { Id = NewId("AAMkAGI2"), Folder = SentItemsFolder, IsDraft = false, SentDateTime = _timeProvider.GetUtcNow() };
+                var folder = HoldSentInOutbox ? OutboxFolder : SentItemsFolder;
+                _messages[index] = draft with { Id = NewId("AAMkAGI2"), Folder = folder, IsDraft = false, SentDateTime = _timeProvider.GetUtcNow() };
                 _sendsByInternetMessageId[draft.InternetMessageId] = _sendsByInternetMessageId.GetValueOrDefault(draft.InternetMessageId) + 1;
             }
         }
