@@ -295,7 +295,7 @@ public sealed partial class WorkflowEngine(
 
         WorkflowEvent? completion = (outcome.Kind, effect) switch
         {
-            (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow()),
+            (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow(), outcome.ConversationId),
             (EffectOutcomeKind.Permanent, SendDraftEffect send) => new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."),
             (EffectOutcomeKind.Uncertain, SendDraftEffect send) => new SendUncertain(send.DraftId, outcome.Reason ?? "The send was interrupted."),
             _ => null,

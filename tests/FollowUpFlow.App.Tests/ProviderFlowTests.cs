@@ -82,6 +82,8 @@ public sealed class ProviderFlowTests(AzuriteFixture azurite)
         Assert.Equal(1, graph.SentCountFor(messageId));
         Assert.Empty(graph.Violations);
         var sent = graph.SentItems.Single(m => m.InternetMessageId == messageId);
+        var draft = await client.GetJsonAsync($"/api/drafts/{draftId}");
+        Assert.Equal(sent.ConversationId, draft["draft"].Str("conversationId")); // where its replies will be looked for
         Assert.Equal("ana@contoso.example", Assert.Single(sent.ToRecipients).Address);
         Assert.Equal("text", sent.BodyContentType);
         Assert.Contains("Dear Ana, thank you - edited.", sent.BodyContent, StringComparison.Ordinal);

@@ -38,7 +38,8 @@ public sealed record OutcomeRecorded(Outcome Outcome, SuccessfulCandidate? Succe
 /// <summary>A reply in the interview's thread. Its body is stored apart by the shell under <paramref name="ReplyId"/>.</summary>
 public sealed record ReplyReceived(string ReplyId, string From, string Subject, DateTimeOffset ReceivedAt) : WorkflowEvent;
 
-public sealed record SendSucceeded(string DraftId, string MessageId, DateTimeOffset SentAt) : WorkflowEvent;
+/// <param name="ConversationId">The mail provider's thread of the sent message, when it has one (Graph): replies are looked for there.</param>
+public sealed record SendSucceeded(string DraftId, string MessageId, DateTimeOffset SentAt, string? ConversationId = null) : WorkflowEvent;
 
 /// <summary>The provider refused a send permanently (transient failures are retried by the shell and never reach the decider).</summary>
 public sealed record SendFailed(string DraftId, string Reason) : WorkflowEvent;

@@ -51,4 +51,5 @@ public sealed record Draft(
     DateTimeOffset? SentAt = null,
     bool Edited = false,
     int SendAttempts = 0,
-    string? FailureReason = null);
+    string? FailureReason = null,
+    string? ConversationId = null);

@@ -53,7 +53,7 @@ public sealed class GraphMailTransport : IMailTransport
     /// <summary>
     /// Reports the earlier send when Sent Items holds this Message-ID; otherwise saves the message as its draft (so what is
     /// sent is what was approved) and sends that draft. A send that ends without Graph's answer is left as it failed: the
-    /// next attempt asks Sent Items before sending.
+    /// next attempt asks the mailbox before sending.
     /// </summary>
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class GraphMailTransport : IMailTransport
         }
 
         GraphLog.MessageSent(_logger, message.MessageId, draft.Id);
-        return new SendResult(message.MessageId, _timeProvider.GetUtcNow(), Location(draft.ConversationId, draft.Id));
+        return new SendResult(message.MessageId, _timeProvider.GetUtcNow(), Location(draft.ConversationId, draft.Id), draft.ConversationId);
     }
 
     /// <summary>Asks the mailbox for the Message-ID: <see cref="SendCheck.Sent"/> or <see cref="SendCheck.NotSent"/>, never Unknown.</summary>
@@ -167,7 +167,7 @@ public sealed class GraphMailTransport : IMailTransport
     }
 
     private SendResult Result(string messageId, Message sent) =>
-        new(messageId, sent.SentDateTime ?? _timeProvider.GetUtcNow(), Location(sent.ConversationId ?? "", sent.Id ?? ""));
+        new(messageId, sent.SentDateTime ?? _timeProvider.GetUtcNow(), Location(sent.ConversationId ?? "", sent.Id ?? ""), sent.ConversationId);
 
     private async Task<T> CallAsync<T>(string operation, string messageId, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

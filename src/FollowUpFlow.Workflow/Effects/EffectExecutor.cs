@@ -84,7 +84,7 @@ public sealed partial class EffectExecutor(
         {
             var result = await transport.SendAsync(MessageComposer.ForDraft(interview, draft, settings, time.GetUtcNow()), cancellationToken);
             LogDraftSent(logger, draft.Id, interview.Id);
-            return EffectOutcome.Done(result.SentAt);
+            return EffectOutcome.Done(result.SentAt, result.ConversationId);
         }
         catch (MailRefusedException e)
         {

@@ -15,9 +15,10 @@ public enum EffectOutcomeKind
 }
 
 /// <param name="MayHaveLeft">For a transient send failure: whether the message may have left anyway (no answer came), so the next attempt must ask first.</param>
-public sealed record EffectOutcome(EffectOutcomeKind Kind, DateTimeOffset? CompletedAt = null, string? Reason = null, bool MayHaveLeft = false)
+/// <param name="ConversationId">For a send that is done: the provider's thread of the message, when it has one.</param>
+public sealed record EffectOutcome(EffectOutcomeKind Kind, DateTimeOffset? CompletedAt = null, string? Reason = null, bool MayHaveLeft = false, string? ConversationId = null)
 {
-    public static EffectOutcome Done(DateTimeOffset at) => new(EffectOutcomeKind.Done, at);
+    public static EffectOutcome Done(DateTimeOffset at, string? conversationId = null) => new(EffectOutcomeKind.Done, at, ConversationId: conversationId);
 
     public static EffectOutcome Permanent(string reason) => new(EffectOutcomeKind.Permanent, Reason: reason);
 

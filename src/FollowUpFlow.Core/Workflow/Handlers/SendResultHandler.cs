@@ -18,7 +18,7 @@ internal static class SendResultHandler
         }
 
         var messageId = string.IsNullOrWhiteSpace(succeeded.MessageId) ? draft.MessageId : succeeded.MessageId;
-        return Sent(transition, draft with { MessageId = messageId }, succeeded.SentAt);
+        return Sent(transition, draft with { MessageId = messageId, ConversationId = succeeded.ConversationId ?? draft.ConversationId }, succeeded.SentAt);
     }
 
     /// <summary>The candidate saw an uncertain send in their sent mail. It left around its approval.</summary>
