@@ -3,7 +3,7 @@ namespace FollowUpFlow.Mail;
 /// <summary>Which mailbox the Graph transport works in and how it signs in. Checked by <see cref="GraphMailOptionsValidator"/>.</summary>
 public sealed class GraphMailOptions
 {
-    public const string SectionName = "Mail:Graph";
+    public const string SectionName = "FollowUpFlow:Mail:Graph";
     public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
 
     /// <summary>The SDK's own default; Graph's throttling answers are usually gone within a few tries.</summary>

@@ -3,7 +3,7 @@ namespace FollowUpFlow.Mail;
 /// <summary>How the SendGrid transport reaches SendGrid and builds each message's reply address.</summary>
 public sealed class SendGridOptions
 {
-    public const string SectionName = "Mail:SendGrid";
+    public const string SectionName = "FollowUpFlow:Mail:SendGrid";
 
     public static readonly Uri DefaultBaseUrl = new("https://api.sendgrid.com");
 

@@ -20,8 +20,8 @@ public static class MailTransportChoice
 {
     public const string Section = "FollowUpFlow:Mail";
     public const string TransportKey = Section + ":Transport";
-    public const string SendGridSection = Section + ":SendGrid";
-    public const string GraphSection = Section + ":Graph";
+    public const string SendGridSection = SendGridOptions.SectionName;
+    public const string GraphSection = GraphMailOptions.SectionName;
 
     public static MailTransportKind Read(IConfiguration? configuration)
     {

@@ -15,7 +15,7 @@ namespace FollowUpFlow.Workflow.Configuration;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    public const string OutboxSection = "FollowUpFlow:Outbox";
+    public const string OutboxSection = FileOutboxOptions.SectionName;
 
     /// <summary>
     /// Everything the workflow needs: validated options (checked at start-up), storage clients, the store, the due

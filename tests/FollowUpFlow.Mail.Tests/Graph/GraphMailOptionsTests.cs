@@ -33,12 +33,12 @@ public sealed class GraphMailOptionsTests : IDisposable
         var result = Validate(options);
 
         Assert.True(result.Failed);
-        Assert.Contains($"Mail:Graph:{missing} is required for AuthMode ClientSecret.", result.Failures ?? []);
+        Assert.Contains($"FollowUpFlow:Mail:Graph:{missing} is required for AuthMode ClientSecret.", result.Failures ?? []);
     }
 
     [Fact]
     public void A_client_id_that_is_not_a_guid_is_refused() =>
-        Assert.Contains(FailuresOf(SecretOptions(o => o.ClientId = "my-app")), f => f.Contains("Mail:Graph:ClientId", StringComparison.Ordinal));
+        Assert.Contains(FailuresOf(SecretOptions(o => o.ClientId = "my-app")), f => f.Contains("FollowUpFlow:Mail:Graph:ClientId", StringComparison.Ordinal));
 
     [Fact]
     public void Certificate_mode_takes_a_path_or_a_thumbprint_but_not_both_nor_neither()
@@ -58,7 +58,7 @@ public sealed class GraphMailOptionsTests : IDisposable
         Assert.Contains(FailuresOf(CertificateOptions(o => o.CertificateThumbprint = "not-hex")), f => f.Contains("40 hexadecimal", StringComparison.Ordinal));
 
         var withSecret = Validate(CertificateOptions(o => { o.CertificateThumbprint = new string('b', 40); o.ClientSecret = Secret; }));
-        Assert.Contains(withSecret.Failures ?? [], f => f.Contains("Mail:Graph:ClientSecret is set but not used", StringComparison.Ordinal));
+        Assert.Contains(withSecret.Failures ?? [], f => f.Contains("FollowUpFlow:Mail:Graph:ClientSecret is set but not used", StringComparison.Ordinal));
         Assert.DoesNotContain(Secret, withSecret.FailureMessage, StringComparison.Ordinal);
     }
 
@@ -78,7 +78,7 @@ public sealed class GraphMailOptionsTests : IDisposable
     public void A_missing_auth_mode_is_named()
     {
         var result = Validate(SecretOptions(o => o.AuthMode = null));
-        Assert.Contains("Mail:Graph:AuthMode is required: ClientSecret, Certificate or ManagedIdentity.", result.Failures ?? []);
+        Assert.Contains("FollowUpFlow:Mail:Graph:AuthMode is required: ClientSecret, Certificate or ManagedIdentity.", result.Failures ?? []);
         Assert.DoesNotContain(Secret, result.FailureMessage, StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public sealed class GraphMailOptionsTests : IDisposable
     {
         var result = Validate(SecretOptions(o => o.Mailbox = mailbox));
         var failure = Assert.Single(result.Failures ?? []);
-        Assert.StartsWith("Mail:Graph:Mailbox", failure, StringComparison.Ordinal);
+        Assert.StartsWith("FollowUpFlow:Mail:Graph:Mailbox", failure, StringComparison.Ordinal);
         Assert.False(mailbox.Length > 0 && failure.Contains(mailbox, StringComparison.Ordinal));
     }
 
@@ -180,7 +180,7 @@ public sealed class GraphMailOptionsTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMailTransport>());
-        Assert.Contains(failure.Failures, f => f.StartsWith("Mail:Graph:Mailbox", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("FollowUpFlow:Mail:Graph:Mailbox", StringComparison.Ordinal));
     }
 
     [Fact]

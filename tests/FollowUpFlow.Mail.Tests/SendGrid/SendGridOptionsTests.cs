@@ -29,21 +29,21 @@ public class SendGridOptionsTests
 
     public static TheoryData<string, Action<SendGridOptions>, string> Invalid => new()
     {
-        { "no key", o => o.ApiKey = "", "Mail:SendGrid:ApiKey is required" },
-        { "key with a line break", o => o.ApiKey = "SG.abc\n", "Mail:SendGrid:ApiKey must be printable ASCII" },
-        { "relative url", o => o.BaseUrl = new Uri("/v3", UriKind.Relative), "Mail:SendGrid:BaseUrl must be an absolute URL" },
-        { "plain http", o => o.BaseUrl = new Uri("http://api.sendgrid.com"), "Mail:SendGrid:BaseUrl must use https" },
+        { "no key", o => o.ApiKey = "", "FollowUpFlow:Mail:SendGrid:ApiKey is required" },
+        { "key with a line break", o => o.ApiKey = "SG.abc\n", "FollowUpFlow:Mail:SendGrid:ApiKey must be printable ASCII" },
+        { "relative url", o => o.BaseUrl = new Uri("/v3", UriKind.Relative), "FollowUpFlow:Mail:SendGrid:BaseUrl must be an absolute URL" },
+        { "plain http", o => o.BaseUrl = new Uri("http://api.sendgrid.com"), "FollowUpFlow:Mail:SendGrid:BaseUrl must use https" },
         { "credentials in url", o => o.BaseUrl = new Uri("https://user:pw@api.sendgrid.com"), "must not carry credentials" },
-        { "no reply domain", o => o.ReplyDomain = " ", "Mail:SendGrid:ReplyDomain is required" },
-        { "reply domain not a host", o => o.ReplyDomain = "replies_example", "Mail:SendGrid:ReplyDomain 'replies_example' is not a host name" },
-        { "no reply key", o => o.ReplyKey = "", "Mail:SendGrid:ReplyKey is required" },
-        { "reply key not base64", o => o.ReplyKey = "not base64!", "Mail:SendGrid:ReplyKey is not valid base64" },
+        { "no reply domain", o => o.ReplyDomain = " ", "FollowUpFlow:Mail:SendGrid:ReplyDomain is required" },
+        { "reply domain not a host", o => o.ReplyDomain = "replies_example", "FollowUpFlow:Mail:SendGrid:ReplyDomain 'replies_example' is not a host name" },
+        { "no reply key", o => o.ReplyKey = "", "FollowUpFlow:Mail:SendGrid:ReplyKey is required" },
+        { "reply key not base64", o => o.ReplyKey = "not base64!", "FollowUpFlow:Mail:SendGrid:ReplyKey is not valid base64" },
         { "reply key too short", o => o.ReplyKey = Convert.ToBase64String(new byte[31]), "must decode to at least 32 bytes (it decodes to 31)" },
-        { "no attempts", o => o.MaxAttempts = 0, "Mail:SendGrid:MaxAttempts must be between 1 and 10" },
-        { "too many attempts", o => o.MaxAttempts = 11, "Mail:SendGrid:MaxAttempts must be between 1 and 10" },
-        { "zero retry cap", o => o.MaxRetryDelay = TimeSpan.Zero, "Mail:SendGrid:MaxRetryDelay must be more than zero" },
-        { "zero timeout", o => o.Timeout = TimeSpan.Zero, "Mail:SendGrid:Timeout must be more than zero" },
-        { "huge timeout", o => o.Timeout = TimeSpan.FromHours(1), "Mail:SendGrid:Timeout must be more than zero" },
+        { "no attempts", o => o.MaxAttempts = 0, "FollowUpFlow:Mail:SendGrid:MaxAttempts must be between 1 and 10" },
+        { "too many attempts", o => o.MaxAttempts = 11, "FollowUpFlow:Mail:SendGrid:MaxAttempts must be between 1 and 10" },
+        { "zero retry cap", o => o.MaxRetryDelay = TimeSpan.Zero, "FollowUpFlow:Mail:SendGrid:MaxRetryDelay must be more than zero" },
+        { "zero timeout", o => o.Timeout = TimeSpan.Zero, "FollowUpFlow:Mail:SendGrid:Timeout must be more than zero" },
+        { "huge timeout", o => o.Timeout = TimeSpan.FromHours(1), "FollowUpFlow:Mail:SendGrid:Timeout must be more than zero" },
     };
 
     [Theory]
@@ -128,6 +128,6 @@ public class SendGridOptionsTests
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IMailTransport>());
 
-        Assert.Contains("Mail:SendGrid:ApiKey is required", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpFlow:Mail:SendGrid:ApiKey is required", exception.Message, StringComparison.Ordinal);
     }
 }
