@@ -60,16 +60,7 @@ public sealed class ProviderFaultInjectionTests(AzuriteFixture azurite)
     {
         await using var h = await CreateAsync(azurite);
         await using var sendGrid = await FakeSendGridServer.StartAsync(SendGridKey);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System) // HTTP timeouts and retry waits run on real time
-            .AddSendGridTransport().Configure(o =>
-            {
-                o.ApiKey = SendGridKey;
-                o.BaseUrl = sendGrid.BaseUrl;
-                o.ReplyDomain = "replies.followupflow.example";
-                o.ReplyKey = Convert.ToBase64String(new byte[32]);
-            }).Services.BuildServiceProvider();
+        await using var services = SendGridServices(sendGrid);
         var transport = services.GetRequiredService<IMailTransport>();
         var draft = await ApproveThroughFaultAsync(h, transport, fault, () => sendGrid.Enqueue(FakeSendGridAnswer.AcceptThenDrop()));
 
@@ -87,6 +78,42 @@ public sealed class ProviderFaultInjectionTests(AzuriteFixture azurite)
         Assert.Equal(1, AcceptedFor(sendGrid, draft));
         Assert.Empty(sendGrid.Violations);
     }
+
+    [Fact]
+    public async Task A_refusal_is_shown_to_the_candidate_with_the_providers_reason_and_nothing_is_retried()
+    {
+        await using var h = await CreateAsync(azurite);
+        await using var sendGrid = await FakeSendGridServer.StartAsync(SendGridKey);
+        await using var services = SendGridServices(sendGrid);
+        var transport = services.GetRequiredService<IMailTransport>();
+        var (engine, scheduler) = h.NewEngine(transport);
+        var created = await engine.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
+        var draft = created.State!.Drafts.Single(d => d.Kind == DraftKind.ThankYou).Id;
+        sendGrid.Enqueue(FakeSendGridAnswer.Refuse(System.Net.HttpStatusCode.BadRequest, "The from address does not match a verified Sender Identity.", "from"));
+
+        await engine.ApplyAsync(UserId, "iv1", new DraftApproved(draft), null, default);
+        h.Time.Advance(TimeSpan.FromHours(2));
+        await scheduler.TickAsync(default);
+
+        var failed = (await h.RecordAsync("iv1")).State.FindDraft(draft)!;
+        Assert.Equal(DraftStatus.Failed, failed.Status);
+        Assert.Contains("verified Sender Identity", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(0, AcceptedFor(sendGrid, draft));
+        Assert.Single(sendGrid.Requests, r => !r.Accepted); // the refused request was not tried again
+        Assert.Single(await h.Store.GetHistoryAsync(UserId, "iv1", default), e => e.Event is SendFailed);
+    }
+
+    private static ServiceProvider SendGridServices(FakeSendGridServer sendGrid) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System) // HTTP timeouts and retry waits run on real time
+            .AddSendGridTransport().Configure(o =>
+            {
+                o.ApiKey = SendGridKey;
+                o.BaseUrl = sendGrid.BaseUrl;
+                o.ReplyDomain = "replies.followupflow.example";
+                o.ReplyKey = Convert.ToBase64String(new byte[32]);
+            }).Services.BuildServiceProvider();
 
     private const string Mailbox = "alex@example.com";
 
