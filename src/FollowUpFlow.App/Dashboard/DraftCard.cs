@@ -56,19 +56,20 @@ internal static class DraftCard
     {
         var id = draft.Id;
         var action = $"/drafts/{Uri.EscapeDataString(id)}";
+        var title = $"draft-{id}-title";
         var html = new HtmlBuilder();
         html.Append($"""<div class="actions">""");
         if (draft.Status == DraftStatus.Uncertain)
         {
-            html.Append($"{Forms.Button(context, action + "/mark-sent", "It was sent", "primary")}");
-            html.Append($"{Forms.Button(context, action + "/approve", "Send again")}");
+            html.Append($"{Forms.Button(context, action + "/mark-sent", "It was sent", title, "primary")}");
+            html.Append($"{Forms.Button(context, action + "/approve", "Send again", title)}");
         }
         else
         {
-            html.Append($"{Forms.Button(context, action + "/approve", "Approve and send as it is", "primary")}");
+            html.Append($"{Forms.Button(context, action + "/approve", "Approve and send as it is", title, "primary")}");
         }
 
-        html.Append($"{Forms.Button(context, action + "/reject", "Reject: do not send", "danger")}");
+        html.Append($"{Forms.Button(context, action + "/reject", "Reject: do not send", title, "danger")}");
         html.Append($"</div>");
 
         // The newline after <textarea> is eaten by the HTML parser, so a body that starts with a blank line keeps it.

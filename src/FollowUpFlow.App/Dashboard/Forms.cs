@@ -14,11 +14,14 @@ internal static class Forms
         return html.ToMarkup();
     }
 
-    /// <summary>A form that is only a button: the action is all it says.</summary>
-    public static Markup Button(HttpContext context, string action, string label, string buttonClass = "")
+    /// <summary>
+    /// A form that is only a button: the action is all it says. <paramref name="describedBy"/> names the element that
+    /// says what it acts on, so a screen reader tells one draft's "Reject" from the next one's.
+    /// </summary>
+    public static Markup Button(HttpContext context, string action, string label, string describedBy, string buttonClass = "")
     {
         var html = new HtmlBuilder();
-        html.Append($"""<form method="post" action="{action}" class="inline">{TokenField(context)}<button type="submit" class="{buttonClass}">{label}</button></form>""");
+        html.Append($"""<form method="post" action="{action}" class="inline">{TokenField(context)}<button type="submit" class="{buttonClass}" aria-describedby="{describedBy}">{label}</button></form>""");
         return html.ToMarkup();
     }
 }
