@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FollowUpFlow.App.Contracts;
+using FollowUpFlow.App.Dashboard;
 using FollowUpFlow.App.Endpoints;
 using FollowUpFlow.App.Functions;
 using FollowUpFlow.App.Hosting;
@@ -15,6 +16,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton(mode);
 builder.Services.AddFollowUpFlowWorkflow(builder.Configuration);
 builder.Services.AddSingleton<UserContext>();
+builder.Services.AddDashboard();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<KnownExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -42,6 +44,7 @@ app.MapInterviewEndpoints();
 app.MapDraftEndpoints();
 app.MapInboundEndpoints();
 app.MapFunctionInvocationEndpoints();
+app.MapDashboard();
 if (!mode.IsFunctionsHost)
 {
     app.Lifetime.ApplicationStarted.Register(() => LoopbackCheck.StopUnlessLoopback(app));

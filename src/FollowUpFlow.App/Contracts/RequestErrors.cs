@@ -7,6 +7,9 @@ internal sealed class RequestErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Every message, for callers that show them as sentences rather than as a problem (the dashboard).</summary>
+    public IEnumerable<string> Messages => _errors.SelectMany(e => e.Value);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

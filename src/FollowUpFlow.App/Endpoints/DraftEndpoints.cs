@@ -1,4 +1,5 @@
 using FollowUpFlow.App.Contracts;
+using FollowUpFlow.App.Drafts;
 using FollowUpFlow.App.Hosting;
 using FollowUpFlow.Core.Events;
 using FollowUpFlow.Core.Model;
@@ -53,23 +54,9 @@ internal static class DraftEndpoints
     private static async Task<IResult> ApproveAsync(string id, DraftEditRequest? edits, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var subject = edits?.Subject is null ? null : RequestValidation.RequiredText(edits.Subject, "subject", RequestLimits.MaxSubject, errors);
-        var body = edits?.Body;
-        if (body is not null && string.IsNullOrWhiteSpace(body))
-        {
-            errors.Add("body", "An edited body cannot be empty; reject the draft instead.");
-        }
-        else if (body is not null && body.Length > RequestLimits.MaxDraftBody)
-        {
-            errors.Add("body", $"body is {body.Length} characters long; at most {RequestLimits.MaxDraftBody} are accepted.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        return await DecideAsync(id, new DraftApproved(id, subject, body), store, engine, user, cancellationToken);
+        return DraftDecisions.Approval(id, edits?.Subject, edits?.Body, errors) is { } approval
+            ? await DecideAsync(id, approval, store, engine, user, cancellationToken)
+            : errors.ToProblem();
     }
 
     private static Task<IResult> RejectAsync(string id, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken) =>
@@ -79,22 +66,16 @@ internal static class DraftEndpoints
     private static Task<IResult> MarkSentAsync(string id, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken) =>
         DecideAsync(id, new DraftMarkedSent(id), store, engine, user, cancellationToken);
 
-    /// <summary>Finds the draft's interview and hands the event to the engine; answers with the draft as it now is.</summary>
+    /// <summary>Answers with the draft as it now is, or with the problem that stopped the decision.</summary>
     private static async Task<IResult> DecideAsync(string id, WorkflowEvent workflowEvent, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
     {
-        var record = await store.GetDraftAsync(user.UserId, id, cancellationToken);
-        if (record is null)
+        var decision = await DraftDecisions.DecideAsync(user.UserId, id, workflowEvent, store, engine, cancellationToken);
+        return decision.Outcome switch
         {
-            return Problems.NotFound("draft", id);
-        }
-
-        var result = await engine.ApplyAsync(user.UserId, record.InterviewId, workflowEvent, null, cancellationToken);
-        if (Problems.ForRefusal(result, record.InterviewId) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var draft = result.State!.FindDraft(id);
-        return draft is null ? Problems.NotFound("draft", id) : TypedResults.Ok(DraftView.From(result.State, draft));
+            DraftDecisionOutcome.Done => TypedResults.Ok(DraftView.From(decision.Draft!)),
+            DraftDecisionOutcome.InterviewNotFound => Problems.NotFound("interview", decision.Id),
+            DraftDecisionOutcome.Refused => Problems.Refused(decision.Reason!),
+            _ => Problems.NotFound("draft", id),
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace FollowUpFlow.App.Functions;
 internal static class FunctionInvocationEndpoints
 {
     public static void MapFunctionInvocationEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/Tick", TickAsync);
+        app.MapPost("/Tick", TickAsync).WithMetadata(FunctionInvocationMetadata.Instance);
 
     private static async Task<IResult> TickAsync(HttpRequest request, Scheduler scheduler, CancellationToken cancellationToken)
     {

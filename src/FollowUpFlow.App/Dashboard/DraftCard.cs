@@ -1,0 +1,93 @@
+using System.Globalization;
+using FollowUpFlow.App.Contracts;
+using FollowUpFlow.Core.Model;
+using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Workflow.Persistence;
+
+namespace FollowUpFlow.App.Dashboard;
+
+/// <summary>One draft, whole (to, subject, full body as text), with the decisions still open to the candidate.</summary>
+internal static class DraftCard
+{
+    public static Markup Render(HttpContext context, DraftRecord record, string timeZone, int headingLevel, bool withForms)
+    {
+        var draft = record.Draft;
+        var id = draft.Id;
+        var heading = Math.Clamp(headingLevel, 2, 4).ToString(CultureInfo.InvariantCulture);
+        var html = new HtmlBuilder();
+        html.Append($"""
+            <article class="draft" aria-labelledby="draft-{id}-title">
+            <h{heading} id="draft-{id}-title"><a href="/drafts/{id}">{draft.Kind.Label()} to {draft.To.Name}</a></h{heading}>
+            <p class="meta">{record.Company} · {record.Role} · <a href="/interviews/{record.InterviewId}">the interview</a></p>
+            <p class="status status-{draft.Status.ToString().ToLowerInvariant()}">{StatusText(draft, timeZone)}</p>
+            <dl class="message-head">
+            <dt>To</dt><dd>{Recipient(draft.To)}</dd>
+            <dt>Subject</dt><dd>{draft.Subject}</dd>
+            </dl>
+            <div class="message-body">{draft.Body}</div>
+            """);
+        if (withForms && draft.IsOpen())
+        {
+            html.Append($"{Decisions(context, draft)}");
+        }
+
+        html.Append($"</article>");
+        return html.ToMarkup();
+    }
+
+    public static string StatusText(Draft draft, string timeZone) => draft.Status switch
+    {
+        DraftStatus.Pending when draft.ExpiresAt is { } expires => $"Waiting for your approval (expires {DashboardTime.Format(expires, timeZone)}).",
+        DraftStatus.Pending => "Waiting for your approval.",
+        DraftStatus.Sending => "Approved; being sent.",
+        DraftStatus.Sent when draft.SentAt is { } sent => $"Sent {DashboardTime.Format(sent, timeZone)}.",
+        DraftStatus.Sent => "Sent.",
+        DraftStatus.Rejected => "Rejected: it will not be sent.",
+        DraftStatus.Expired => "Expired before it was approved: it will not be sent.",
+        DraftStatus.Withdrawn => "Withdrawn: no longer needed, it will not be sent.",
+        DraftStatus.Failed => $"Could not be sent: {draft.FailureReason ?? "the mail provider refused it"}. You may approve it again.",
+        DraftStatus.Uncertain => $"May or may not have been sent: {draft.FailureReason ?? "the send was interrupted"}. Look in your sent mail, then tell FollowUpFlow.",
+        _ => draft.Status.ToString(),
+    };
+
+    public static string Recipient(Person to) => to.HasEmail ? $"{to.Name} <{to.Email}>" : $"{to.Name} (no address)";
+
+    private static Markup Decisions(HttpContext context, Draft draft)
+    {
+        var id = draft.Id;
+        var action = $"/drafts/{Uri.EscapeDataString(id)}";
+        var title = $"draft-{id}-title";
+        var html = new HtmlBuilder();
+        html.Append($"""<div class="actions">""");
+        if (draft.Status == DraftStatus.Uncertain)
+        {
+            html.Append($"{Forms.Button(context, action + "/mark-sent", "It was sent", title, "primary")}");
+            html.Append($"{Forms.Button(context, action + "/approve", "Send again", title)}");
+        }
+        else
+        {
+            html.Append($"{Forms.Button(context, action + "/approve", "Approve and send as it is", title, "primary")}");
+        }
+
+        html.Append($"{Forms.Button(context, action + "/reject", "Reject: do not send", title, "danger")}");
+        html.Append($"</div>");
+
+        // The newline after <textarea> is eaten by the HTML parser, so a body that starts with a blank line keeps it.
+        html.Append($"""
+            <details class="edit">
+            <summary>Edit, then approve and send</summary>
+            <form method="post" action="{action}/approve">
+            {Forms.TokenField(context)}
+            <input type="hidden" name="edited" value="1">
+            <label for="subject-{id}">Subject</label>
+            <input id="subject-{id}" name="subject" type="text" value="{draft.Subject}" maxlength="{RequestLimits.MaxSubject}" required>
+            <label for="body-{id}">Message</label>
+            <textarea id="body-{id}" name="body" rows="12" maxlength="{RequestLimits.MaxDraftBody}" required>
+            {draft.Body}</textarea>
+            <button type="submit" class="primary">Save changes, approve and send</button>
+            </form>
+            </details>
+            """);
+        return html.ToMarkup();
+    }
+}
