@@ -57,11 +57,14 @@ public sealed class FunctionsLayoutTests
             (typeof(StorageOptions), StorageOptions.Section),
             (typeof(FileOutboxOptions), WorkflowServiceCollectionExtensions.OutboxSection),
             (typeof(InboundOptions), InboundOptions.Section),
+            (typeof(SendGridOptions), MailTransportChoice.SendGridSection),
+            (typeof(GraphMailOptions), MailTransportChoice.GraphSection),
         };
 
         var expected = options
             .SelectMany(o => o.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => $"{o.Section}:{p.Name}"))
             .Append("FollowUpFlow:Url")
+            .Append(MailTransportChoice.TransportKey)
             .Select(key => key.Replace(":", "__", StringComparison.Ordinal));
 
         Assert.All(expected, key => Assert.True(values.ContainsKey(key), $"local.settings.example.json lacks {key}"));
