@@ -9,6 +9,7 @@ using FollowUpFlow.Benchmarks;
 //   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- [--interviews N] [--parallelism N]
 //   dotnet run -c Release -- --decider [BenchmarkDotNet options]
 //   dotnet run -c Release -- --inbound [--throughput-only] [BenchmarkDotNet options]
+//   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- --dashboard [--interviews N] [--requests N]
 const string StorageVariable = "FOLLOWUPFLOW_BENCH_STORAGE";
 
 if (args.Contains("--inbound"))
@@ -27,6 +28,19 @@ if (args.Contains("--decider"))
 {
     var summary = BenchmarkRunner.Run<DeciderBenchmarks>(InProcessConfig(), args.Where(a => a != "--decider").ToArray());
     return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
+
+var connection = Environment.GetEnvironmentVariable(StorageVariable);
+if (args.Contains("--dashboard"))
+{
+    if (string.IsNullOrWhiteSpace(connection))
+    {
+        await Console.Error.WriteLineAsync($"Set {StorageVariable} to a storage connection string (eng/bench.sh starts Azurite and sets it).");
+        return 2;
+    }
+
+    Console.WriteLine(await DashboardLatency.RunAsync(connection, IntOption("--interviews", 1_000), IntOption("--requests", 200)));
+    return 0;
 }
 
 var interviews = IntOption("--interviews", 10_000);

@@ -45,7 +45,7 @@ internal static partial class DashboardEndpoints
         ("/interviews", "All interviews"),
         ("/drafts", "All drafts"));
 
-    private static async Task<IResult> InterviewsAsync(InterviewStore store, UserContext user, CancellationToken cancellationToken)
+    private static async Task<IResult> InterviewsAsync(InterviewStore store, UserContext user, IOptions<CandidateOptions> candidate, CancellationToken cancellationToken)
     {
         var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var record in store.ListDraftsAsync(user.UserId, null, cancellationToken))
@@ -56,17 +56,14 @@ internal static partial class DashboardEndpoints
             }
         }
 
-        // The list rows lack the interview's time zone, so each interview is read whole: one person's interviews are few.
+        // One query for the list's plain columns: reading each interview whole took over a second with 1,000 of them.
         var rows = new List<InterviewRow>();
         await foreach (var summary in store.ListAsync(user.UserId, cancellationToken))
         {
-            if (await store.GetAsync(user.UserId, summary.Id, cancellationToken) is { } interview)
-            {
-                rows.Add(new InterviewRow(interview.State, waiting.GetValueOrDefault(summary.Id)));
-            }
+            rows.Add(new InterviewRow(summary, waiting.GetValueOrDefault(summary.Id)));
         }
 
-        return InterviewPages.List([.. rows.OrderByDescending(r => r.State.Details.Start)]);
+        return InterviewPages.List([.. rows.OrderByDescending(r => r.Summary.Start)], candidate.Value.TimeZone);
     }
 
     private static async Task<IResult> InterviewAsync(string id, InterviewStore store, UserContext user, IOptions<CandidateOptions> candidate, CancellationToken cancellationToken)

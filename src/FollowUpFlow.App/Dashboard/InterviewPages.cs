@@ -4,13 +4,14 @@ using FollowUpFlow.Workflow.Persistence;
 
 namespace FollowUpFlow.App.Dashboard;
 
-/// <summary>What an interview list row shows: the interview and how many of its drafts wait for a decision.</summary>
-internal sealed record InterviewRow(InterviewState State, int DraftsWaiting);
+/// <summary>What an interview list row shows: the interview's plain columns and how many of its drafts wait for a decision.</summary>
+internal sealed record InterviewRow(InterviewSummary Summary, int DraftsWaiting);
 
 /// <summary>/interviews (every interview, newest first) and /interviews/{id} (details, timeline, drafts, replies).</summary>
 internal static class InterviewPages
 {
-    public static HtmlPage List(IReadOnlyList<InterviewRow> rows)
+    /// <param name="candidateTimeZone">For a row stored before it kept its interview's zone.</param>
+    public static HtmlPage List(IReadOnlyList<InterviewRow> rows, string candidateTimeZone)
     {
         var html = new HtmlBuilder();
         if (rows.Count == 0)
@@ -27,12 +28,12 @@ internal static class InterviewPages
             """);
         foreach (var row in rows)
         {
-            var details = row.State.Details;
+            var interview = row.Summary;
             html.Append($"""
                 <tr>
-                <th scope="row"><a href="/interviews/{row.State.Id}">{details.Company}</a><br><span class="meta">{details.Role}</span></th>
-                <td><time datetime="{DashboardTime.Iso(details.Start)}">{DashboardTime.Format(details.Start, details.TimeZone)}</time></td>
-                <td>{Stage(row.State)}</td>
+                <th scope="row"><a href="/interviews/{interview.Id}">{interview.Company}</a><br><span class="meta">{interview.Role}</span></th>
+                <td><time datetime="{DashboardTime.Iso(interview.Start)}">{DashboardTime.Format(interview.Start, interview.TimeZone ?? candidateTimeZone)}</time></td>
+                <td>{Stage(interview.Phase, interview.CloseReason)}</td>
                 <td>{(row.DraftsWaiting == 0 ? Markup.Empty : DraftsLink(row.DraftsWaiting))}{(row.DraftsWaiting == 0 ? "none" : "")}</td>
                 </tr>
                 """);
@@ -50,7 +51,7 @@ internal static class InterviewPages
             <dl class="facts">
             <dt>Role</dt><dd>{details.Role}</dd>
             <dt>When</dt><dd><time datetime="{DashboardTime.Iso(details.Start)}">{DashboardTime.Format(details.Start, details.TimeZone)}</time> to {DashboardTime.Format(details.End, details.TimeZone)}</dd>
-            <dt>Stage</dt><dd>{Stage(state)}</dd>
+            <dt>Stage</dt><dd>{Stage(state.Phase, state.CloseReason)}</dd>
             <dt>Interviewers</dt><dd>{(details.Interviewers.IsDefaultOrEmpty ? "none named" : string.Join(", ", details.Interviewers.Select(DraftCard.Recipient)))}</dd>
             <dt>Recruiter</dt><dd>{(details.Recruiter is { } recruiter ? DraftCard.Recipient(recruiter) : "none named")}</dd>
             </dl>
@@ -125,15 +126,15 @@ internal static class InterviewPages
         return Layout.Page($"{details.Company}", DashboardSection.Interviews, html.ToMarkup());
     }
 
-    private static string Stage(InterviewState state) => state.Phase switch
+    private static string Stage(InterviewPhase phase, CloseReason? closeReason) => phase switch
     {
         InterviewPhase.Scheduled => "Scheduled",
         InterviewPhase.AwaitingOutcome => "Waiting for the outcome",
         InterviewPhase.Rejected => "Rejected: asking for feedback",
         InterviewPhase.AwaitingFeedback => "Waiting for feedback",
-        InterviewPhase.Closed when state.CloseReason is { } reason => $"Closed ({reason})",
+        InterviewPhase.Closed when closeReason is { } reason => $"Closed ({reason})",
         InterviewPhase.Closed => "Closed",
-        _ => state.Phase.ToString(),
+        _ => phase.ToString(),
     };
 
     private static Markup DraftsLink(int count)

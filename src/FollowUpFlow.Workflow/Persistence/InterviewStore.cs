@@ -16,7 +16,7 @@ namespace FollowUpFlow.Workflow.Persistence;
 /// </summary>
 public sealed class InterviewStore(TableClient table)
 {
-    private static readonly string[] SummaryColumns = ["RowKey", "Company", "Role", "Start", "Phase"];
+    private static readonly string[] SummaryColumns = ["RowKey", "Company", "Role", "Start", "Phase", "TimeZone", "CloseReason"];
 
     public TableClient Table => table;
 
@@ -93,7 +93,9 @@ public sealed class InterviewStore(TableClient table)
                 entity.GetString("Company") ?? "",
                 entity.GetString("Role") ?? "",
                 entity.GetDateTimeOffset("Start") ?? default,
-                Enum.Parse<InterviewPhase>(entity.GetString("Phase") ?? nameof(InterviewPhase.Scheduled)));
+                Enum.Parse<InterviewPhase>(entity.GetString("Phase") ?? nameof(InterviewPhase.Scheduled)),
+                entity.GetString("TimeZone"),
+                Enum.TryParse<CloseReason>(entity.GetString("CloseReason"), out var reason) ? reason : null);
         }
     }
 
@@ -170,6 +172,8 @@ public sealed class InterviewStore(TableClient table)
             ["Role"] = state.Details.Role,
             ["Start"] = state.Details.Start.ToUniversalTime(),
             ["Phase"] = state.Phase.ToString(),
+            ["TimeZone"] = state.Details.TimeZone,
+            ["CloseReason"] = state.CloseReason?.ToString(),
             ["HistoryCount"] = historyCount,
         };
         EntityText.Write(entity, "State", Serialize(state));
