@@ -5,6 +5,7 @@
 #   bash eng/bench.sh --interviews 1000    the same with fewer stored interviews
 #   bash eng/bench.sh --decider            the pure decider's time and allocations (BenchmarkDotNet)
 #   bash eng/bench.sh --inbound            parse-and-extract throughput, MB/s and allocations per message
+#   bash eng/bench.sh --dashboard          dashboard and API page latency (p50/p99) with 1,000 interviews stored
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
