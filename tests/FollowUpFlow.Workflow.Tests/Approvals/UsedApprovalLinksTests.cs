@@ -94,7 +94,7 @@ public sealed class UsedApprovalLinksTests(AzuriteFixture azurite)
     public async Task An_insert_retried_after_its_answer_was_lost_is_still_the_first_use()
     {
         var table = await NewTableAsync();
-        var faults = new LostInsertAnswerPolicy();
+        var faults = new LostAnswerPolicy();
         var used = new UsedApprovalLinks(Client(table.Name, faults), _clock);
         var link = Sign("in-1", "in-1-d1");
 

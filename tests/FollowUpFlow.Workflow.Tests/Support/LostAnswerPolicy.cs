@@ -4,15 +4,23 @@ using Azure.Core.Pipeline;
 namespace FollowUpFlow.Workflow.Tests.Support;
 
 /// <summary>
-/// Lets one entity-group transaction reach storage and then loses its answer, as a network timeout would: the
-/// pipeline's retry policy sends the same batch again, which now conflicts with its own first try.
+/// Lets one write reach storage and then loses its answer, as a network timeout would: the pipeline's retry policy
+/// sends the same write again, which now conflicts with its own first try. Armed for the next entity-group
+/// transaction or the next single entity insert.
 /// </summary>
 public sealed class LostAnswerPolicy : HttpPipelinePolicy
 {
+    private const int Off = 0;
+    private const int NextBatch = 1;
+    private const int NextInsert = 2;
+
     private int _armed;
 
     /// <summary>The next batch's answer is lost.</summary>
-    public void LoseNextBatchAnswer() => Interlocked.Exchange(ref _armed, 1);
+    public void LoseNextBatchAnswer() => Interlocked.Exchange(ref _armed, NextBatch);
+
+    /// <summary>The next single insert's answer is lost.</summary>
+    public void LoseNextInsertAnswer() => Interlocked.Exchange(ref _armed, NextInsert);
 
     public int Lost { get; private set; }
 
@@ -22,10 +30,12 @@ public sealed class LostAnswerPolicy : HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         await ProcessNextAsync(message, pipeline);
-        if (message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
+        var isBatch = message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal);
+        var wanted = isBatch ? NextBatch : message.Request.Method == RequestMethod.Post && message.Response.Status == 204 ? NextInsert : Off;
+        if (wanted != Off && Interlocked.CompareExchange(ref _armed, Off, wanted) == wanted)
         {
             Lost++;
-            throw new IOException("Simulated lost answer: the batch was applied but its response never arrived.");
+            throw new IOException("Simulated lost answer: the write was applied but its response never arrived.");
         }
     }
 }
