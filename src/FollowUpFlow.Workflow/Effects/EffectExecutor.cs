@@ -96,8 +96,9 @@ public sealed partial class EffectExecutor(
             LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
             return EffectOutcome.Transient(e.Message);
         }
-        catch (Exception e) when (e is not (ArgumentException or OperationCanceledException) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is not ArgumentException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
+            // No answer came (a timeout, a dropped connection): ask at once whether it left.
             LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
             var reason = $"{e.GetType().Name}: {e.Message}";
             return await AskWhetherSentAsync(interview, send, cancellationToken) switch
