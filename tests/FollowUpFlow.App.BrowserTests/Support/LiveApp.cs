@@ -108,6 +108,13 @@ public sealed class LiveApp : IAsyncDisposable
         return Assert.Single(pending)!["draft"]!["id"]!.GetValue<string>();
     }
 
+    /// <summary>The id of the draft of one interview that waits for approval.</summary>
+    public async Task<string> PendingDraftIdOfAsync(string interviewId)
+    {
+        var pending = (await GetJsonAsync("/api/drafts?status=pending")).AsArray();
+        return Assert.Single(pending, d => d!["interviewId"]!.GetValue<string>() == interviewId)!["draft"]!["id"]!.GetValue<string>();
+    }
+
     /// <summary>A draft's status as the API reports it ("pending", "sent", ...).</summary>
     public async Task<string> DraftStatusAsync(string draftId) =>
         (await GetJsonAsync($"/api/drafts/{Uri.EscapeDataString(draftId)}"))["draft"]!["status"]!.GetValue<string>();
