@@ -53,6 +53,39 @@ ensure_tools() {
   exec {lock_fd}>&-
 }
 
+# The Chromium the browser tests drive (tests/FollowUpFlow.App.BrowserTests): Debian's package, since Playwright's own
+# browser downloads are not used. Kept in step with BrowserFixture.ChromiumPath.
+CHROMIUM_PATH="/usr/bin/chromium"
+
+# Installs Debian's Chromium when it is missing: as root directly, otherwise through sudo (asking for a password only
+# when someone is at the terminal). Fails with what to do when it cannot, before any test runs.
+ensure_chromium() {
+  [ -x "$CHROMIUM_PATH" ] && return 0
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "The browser tests need Chromium at $CHROMIUM_PATH, and installing it needs root (no sudo here). Run as root: apt-get update && apt-get install -y chromium" >&2
+      return 1
+    fi
+    if [ -t 0 ]; then as_root=(sudo); else as_root=(sudo -n); fi
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "The browser tests need Chromium at $CHROMIUM_PATH; there is no apt-get here to install it. Install Debian's or Ubuntu's chromium package." >&2
+    return 1
+  fi
+  echo "Installing Chromium for the browser tests (apt-get install chromium)..." >&2
+  # Another install running at the same time holds dpkg's lock: wait for it rather than fail.
+  if ! { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq \
+    && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends chromium; } >&2; then
+    echo "Could not install Chromium (apt-get install chromium failed; see above). The browser tests need it at $CHROMIUM_PATH." >&2
+    return 1
+  fi
+  if [ ! -x "$CHROMIUM_PATH" ]; then
+    echo "apt-get installed chromium, but $CHROMIUM_PATH is still missing; the browser tests need it there." >&2
+    return 1
+  fi
+}
+
 # A TCP port nothing listens on now.
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});"

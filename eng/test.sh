@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: starts an in-memory Azurite on free ports, runs `dotnet test` on the solution, stops Azurite,
-# and ends with one line of totals, "N passed, N failed, N skipped". Exits non-zero on any failure.
+# Runs every test: installs Chromium for the browser tests when it is missing, starts an in-memory Azurite on free
+# ports, runs `dotnet test` on the solution, stops Azurite, and ends with one line of totals, "N passed, N failed,
+# N skipped". Exits non-zero on any failure.
 # shellcheck source=common.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT" || exit 1
@@ -58,6 +59,7 @@ cleanup_script() {
 }
 
 ensure_tools
+ensure_chromium
 blob="$(free_port)"; queue="$(free_port)"; table="$(free_port)"
 start_azurite "$blob" "$queue" "$table"
 export FOLLOWUPFLOW_TEST_STORAGE
@@ -70,9 +72,9 @@ status=0
 dotnet test FollowUpFlow.sln -c Release --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@" || status=$?
 stop_azurite
 
-# One report per test project is expected.
+# One report per test project is expected (FollowUpFlow.App.BrowserTests included).
 shopt -s nullglob
-projects=(tests/*/*.Tests.csproj)
+projects=(tests/*/*Tests.csproj)
 shopt -u nullglob
 totals_printed=1
 print_totals "$results" "$status" "${#projects[@]}"

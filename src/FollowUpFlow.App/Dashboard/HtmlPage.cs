@@ -14,8 +14,10 @@ internal sealed class HtmlPage(int statusCode, string html) : IResult
     {
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
-        // An approval link is a credential in the URL; no other site may learn it from a Referer header.
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // An approval link is a credential in the URL; no other site may learn it from a Referer header. "same-origin"
+        // rather than "no-referrer": under "no-referrer" browsers send "Origin: null" with the dashboard's own form
+        // posts, which the request guards rightly refuse as coming from another site.
+        response.Headers["Referrer-Policy"] = "same-origin";
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)
