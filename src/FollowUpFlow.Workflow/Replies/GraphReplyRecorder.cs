@@ -41,7 +41,8 @@ public sealed class GraphReplyRecorder(WorkflowEngine engine, InterviewStore int
     public async Task<GraphReplyOutcome> RecordAsync(string userId, GraphInboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.IsDraft || IsCandidate(message.FromAddress))
+        // Without a sender it cannot be told from the candidate's own: it is not taken for a reply.
+        if (message.IsDraft || message.FromAddress is null || IsCandidate(message.FromAddress))
         {
             return GraphReplyOutcome.FromCandidate;
         }
@@ -83,7 +84,6 @@ public sealed class GraphReplyRecorder(WorkflowEngine engine, InterviewStore int
         return found;
     }
 
-    private bool IsCandidate(string? address) =>
-        address is not null
-        && (address.Equals(graph.Mailbox, StringComparison.OrdinalIgnoreCase) || address.Equals(candidate.Value.Email, StringComparison.OrdinalIgnoreCase));
+    private bool IsCandidate(string address) =>
+        (address.Equals(graph.Mailbox, StringComparison.OrdinalIgnoreCase) || address.Equals(candidate.Value.Email, StringComparison.OrdinalIgnoreCase));
 }
