@@ -37,9 +37,11 @@ public sealed class GraphReplyOptionsValidator : IValidateOptions<GraphReplyOpti
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.NotificationUrl))
         {
-            if (!Uri.TryCreate(options.NotificationUrl, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.Query))
+            // On Linux "/path" parses as an absolute file: URI; only http(s) is an address Graph can post to.
+            if (!Uri.TryCreate(options.NotificationUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.Query))
             {
-                failures.Add($"{GraphReplyOptions.Section}:NotificationUrl must be an absolute URL without query or fragment.");
+                failures.Add($"{GraphReplyOptions.Section}:NotificationUrl must be an absolute https URL without query or fragment.");
             }
 
             // Graph delivers only to https; plain http is for a local fake on this machine.

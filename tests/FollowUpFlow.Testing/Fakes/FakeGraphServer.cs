@@ -173,6 +173,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _notificationClient?.Dispose();
     }
 
     private IReadOnlyList<FakeGraphMessage> InFolder(string folder)
