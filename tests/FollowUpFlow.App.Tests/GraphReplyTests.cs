@@ -8,6 +8,7 @@ using FollowUpFlow.Workflow.Inbound;
 using FollowUpFlow.Workflow.Persistence;
 using FollowUpFlow.Workflow.Replies;
 using FollowUpFlow.Workflow.Scheduling;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,24 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Validation: Testing client + more", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Under_the_functions_host_graph_reaches_the_endpoint_without_signing_in_and_its_client_state_decides()
+    {
+        await TickAsync();
+        await using var functions = _app.WithWebHostBuilder(b => b.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "43210"));
+        var client = functions.CreateClient();
+
+        using var handshake = await client.PostAsync("/api/graph/notifications?validationToken=abc", new StringContent("", Encoding.UTF8, "text/plain"));
+        using var forged = await client.PostAsync("/api/graph/notifications", new StringContent(
+            """{"value":[{"subscriptionId":"x","clientState":"guess","changeType":"created","resource":"Users/x/Messages/y","resourceData":{"id":"y"}}]}""",
+            Encoding.UTF8,
+            "application/json"));
+
+        Assert.Equal((HttpStatusCode.OK, "abc"), (handshake.StatusCode, await handshake.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Empty(_graph.RequestsTo(FakeGraphRoute.GetMessage));
     }
 
     [Fact]
