@@ -145,16 +145,14 @@ public sealed partial class GraphReplyWatcher(
             }
         }
 
-        // The clientState row is the subscription's: the check's time is kept beside it, never in place of it.
-        var state = await subscriptions.GetAsync(UserId, cancellationToken) ?? new GraphSubscriptionState(GraphSubscriptionStore.NewClientState(), null, null, null);
-        await subscriptions.SaveAsync(UserId, state with { LastConversationCheck = startedAt }, cancellationToken);
+        await subscriptions.SaveConversationCheckAsync(UserId, startedAt, cancellationToken);
         LogConversationsChecked(logger, conversations.Count, recorded);
         return recorded;
     }
 
     private async Task<GraphSubscriptionState> RenewAsync(GraphSubscriptionState? state, CancellationToken cancellationToken)
     {
-        if (state?.SubscriptionId is not { } id)
+        if (state is not { SubscriptionId: { } id, ClientState: { } clientState })
         {
             return await CreateAsync(state, cancellationToken);
         }
@@ -167,7 +165,7 @@ public sealed partial class GraphReplyWatcher(
         }
 
         var saved = state with { ExpiresAt = renewed };
-        await subscriptions.SaveAsync(UserId, saved, cancellationToken);
+        await subscriptions.SaveSubscriptionAsync(UserId, clientState, id, renewed, cancellationToken);
         LogSubscriptionRenewed(logger, id, renewed.Value);
         return saved;
     }
@@ -179,12 +177,14 @@ public sealed partial class GraphReplyWatcher(
         // The clientState is stored before Graph is asked: Graph validates the URL and may notify at once, and the
         // endpoint must know the value by then.
         var clientState = state?.ClientState ?? GraphSubscriptionStore.NewClientState();
-        var pending = (state ?? new GraphSubscriptionState(clientState, null, null, null)) with { ClientState = clientState };
-        await subscriptions.SaveAsync(UserId, pending, cancellationToken);
+        if (state?.ClientState is null)
+        {
+            await subscriptions.SaveSubscriptionAsync(UserId, clientState, null, null, cancellationToken);
+        }
 
         var created = await graph.CreateSubscriptionAsync(url, clientState, time.GetUtcNow() + options.Value.SubscriptionLifetime, cancellationToken);
-        var saved = pending with { SubscriptionId = created.Id, ExpiresAt = created.ExpiresAt };
-        await subscriptions.SaveAsync(UserId, saved, cancellationToken);
+        var saved = new GraphSubscriptionState(clientState, created.Id, created.ExpiresAt, state?.LastConversationCheck);
+        await subscriptions.SaveSubscriptionAsync(UserId, clientState, created.Id, created.ExpiresAt, cancellationToken);
         LogSubscriptionCreated(logger, created.Id, created.ExpiresAt);
         return saved;
     }
