@@ -43,7 +43,7 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
                 new("FollowUpFlow:Mail:Graph:ClientSecret", "not-used-by-the-fake"),
                 new("FollowUpFlow:Mail:Graph:BaseUrl", _graph.BaseUrl.ToString()),
                 new("FollowUpFlow:Mail:Graph:Replies:NotificationUrl", NotificationUrl),
-                new("FollowUpFlow:Mail:Graph:Replies:SubscriptionLifetime", "3.00:00:00"),
+                new("FollowUpFlow:Mail:Graph:Replies:SubscriptionLifetime", "2.00:00:00"),
                 new("FollowUpFlow:Mail:Graph:Replies:RenewBefore", "12:00:00"),
                 new("FollowUpFlow:Mail:Graph:Replies:ConversationCheckInterval", "00:30:00"),
             ],
@@ -104,7 +104,7 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal($"users/{Mailbox}/mailFolders('Inbox')/messages", subscription.Resource);
         Assert.Equal(NotificationUrl, subscription.NotificationUrl.AbsoluteUri);
         Assert.Equal(NotificationUrl, subscription.LifecycleNotificationUrl?.AbsoluteUri);
-        Assert.Equal(_time.GetUtcNow().AddDays(3), subscription.ExpirationDateTime);
+        Assert.Equal(_time.GetUtcNow().AddDays(2), subscription.ExpirationDateTime);
         Assert.InRange(subscription.ClientState!.Length, 32, 128);
         var handshake = Assert.Single(_graph.NotificationAnswers);
         Assert.Equal(("handshake", HttpStatusCode.OK, "text/plain"), (handshake.Kind, handshake.Status, handshake.ContentType));
@@ -187,7 +187,7 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         await TickAsync();
         var created = Assert.Single(_graph.Subscriptions);
 
-        _time.Advance(TimeSpan.FromDays(2)); // 24 hours left: not yet
+        _time.Advance(TimeSpan.FromDays(1)); // 24 hours left: not yet
         await TickAsync();
         Assert.Empty(_graph.RequestsTo(FakeGraphRoute.RenewSubscription));
 
@@ -197,7 +197,7 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(_graph.RequestsTo(FakeGraphRoute.RenewSubscription));
         var renewed = Assert.Single(_graph.Subscriptions);
         Assert.Equal(created.Id, renewed.Id);
-        Assert.Equal(_time.GetUtcNow().AddDays(3), renewed.ExpirationDateTime);
+        Assert.Equal(_time.GetUtcNow().AddDays(2), renewed.ExpirationDateTime);
         Assert.Empty(_graph.Violations);
     }
 
@@ -208,17 +208,19 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         await TickAsync();
         var removed = Assert.Single(_graph.Subscriptions);
         _graph.RemoveSubscription(removed.Id);
+        _graph.AddIncoming(conversationId, "ana@contoso.example", "Ana Silva", "Re: Thank you", "Sent while nothing was subscribed.");
 
         Assert.Equal([HttpStatusCode.Accepted], await _graph.SendLifecycleAsync("subscriptionRemoved"));
         await IdleAsync();
 
         var recreated = Assert.Single(_graph.Subscriptions);
         Assert.NotEqual(removed.Id, recreated.Id);
+        Assert.Equal("Sent while nothing was subscribed.", Assert.Single(await RepliesAsync(interviewId)).Body);
 
         // Notifications of the new subscription get through.
-        await _graph.DeliverReplyAsync(conversationId, "ana@contoso.example", "Ana Silva", "Re: Thank you", "Thanks!");
+        await _graph.DeliverReplyAsync(conversationId, "sam@contoso.example", "Sam Lee", "Re: Thank you", "Thanks!");
         await IdleAsync();
-        Assert.Single(await RepliesAsync(interviewId));
+        Assert.Equal(2, (await RepliesAsync(interviewId)).Count);
     }
 
     [Fact]
@@ -228,7 +230,7 @@ public sealed class GraphReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         var first = Assert.Single(_graph.Subscriptions);
         _graph.RemoveSubscription(first.Id);
 
-        _time.Advance(TimeSpan.FromHours(61));
+        _time.Advance(TimeSpan.FromHours(37)); // 11 hours left: renewed, and Graph answers 404
         await TickAsync();
 
         Assert.Single(_graph.RequestsTo(FakeGraphRoute.RenewSubscription));

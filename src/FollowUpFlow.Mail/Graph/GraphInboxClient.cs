@@ -10,8 +10,11 @@ namespace FollowUpFlow.Mail;
 /// </summary>
 public sealed class GraphInboxClient
 {
-    /// <summary>Graph's longest subscription on Outlook messages: 10,080 minutes (just under 7 days).</summary>
-    public static readonly TimeSpan MaxSubscriptionLifetime = TimeSpan.FromMinutes(10_080);
+    /// <summary>
+    /// Graph's documented longest subscription on Outlook messages: 4,230 minutes (under three days). Graph says it will
+    /// refuse a longer one, so nothing longer is ever asked for.
+    /// </summary>
+    public static readonly TimeSpan MaxSubscriptionLifetime = TimeSpan.FromMinutes(4_230);
 
     /// <summary>Graph refuses a longer clientState.</summary>
     public const int MaxClientStateLength = 128;

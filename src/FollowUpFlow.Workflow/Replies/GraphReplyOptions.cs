@@ -15,8 +15,8 @@ public sealed class GraphReplyOptions
     /// </summary>
     public string NotificationUrl { get; set; } = "";
 
-    /// <summary>How long each subscription or renewal asks for; Graph allows at most 10,080 minutes on messages.</summary>
-    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>How long each subscription or renewal asks for; Graph documents at most 4,230 minutes on messages.</summary>
+    public TimeSpan SubscriptionLifetime { get; set; } = GraphInboxClient.MaxSubscriptionLifetime;
 
     /// <summary>A subscription that expires within this is renewed by the next tick.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(12);

@@ -72,8 +72,10 @@ public sealed partial class GraphReplyWatcher(
                     lifecycle.Add("renewed");
                     break;
                 case GraphNotifications.SubscriptionRemoved:
+                    // Nothing was notified while it was gone: once it is back, the conversations are checked for that time.
                     await CreateAsync(await subscriptions.GetAsync(UserId, cancellationToken), cancellationToken);
-                    lifecycle.Add("recreated");
+                    recorded += await CheckConversationsAsync(cancellationToken);
+                    lifecycle.Add("recreated, conversations checked");
                     break;
                 case GraphNotifications.Missed:
                     recorded += await CheckConversationsAsync(cancellationToken);

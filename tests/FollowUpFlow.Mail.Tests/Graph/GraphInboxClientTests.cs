@@ -37,7 +37,7 @@ public sealed class GraphInboxClientTests : IAsyncLifetime
     public async Task Subscribing_sends_graphs_body_and_passes_the_handshake()
     {
         await using var receiver = await Receiver.StartAsync(echo: true);
-        var expires = GraphFixture.Now.AddDays(3);
+        var expires = GraphFixture.Now.AddDays(2);
 
         var created = await _inbox.CreateSubscriptionAsync(receiver.Url, ClientState, expires, CancellationToken.None);
 
@@ -51,12 +51,12 @@ public sealed class GraphInboxClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Graph_refuses_a_subscription_longer_than_10080_minutes()
+    public async Task Graph_refuses_a_subscription_longer_than_4230_minutes()
     {
         await using var receiver = await Receiver.StartAsync(echo: true);
 
         var error = await Assert.ThrowsAsync<ODataError>(() =>
-            _inbox.CreateSubscriptionAsync(receiver.Url, ClientState, GraphFixture.Now.AddMinutes(10_081), CancellationToken.None));
+            _inbox.CreateSubscriptionAsync(receiver.Url, ClientState, GraphFixture.Now.AddMinutes(4_231), CancellationToken.None));
 
         Assert.Equal(400, error.ResponseStatusCode);
         Assert.Empty(_graph.Server.Subscriptions);
@@ -81,12 +81,12 @@ public sealed class GraphInboxClientTests : IAsyncLifetime
         await using var receiver = await Receiver.StartAsync(echo: true);
         var created = await _inbox.CreateSubscriptionAsync(receiver.Url, ClientState, GraphFixture.Now.AddDays(1), CancellationToken.None);
 
-        var renewed = await _inbox.RenewSubscriptionAsync(created.Id, GraphFixture.Now.AddDays(6), CancellationToken.None);
-        Assert.Equal(GraphFixture.Now.AddDays(6), renewed);
-        Assert.Equal(GraphFixture.Now.AddDays(6), Assert.Single(_graph.Server.Subscriptions).ExpirationDateTime);
+        var renewed = await _inbox.RenewSubscriptionAsync(created.Id, GraphFixture.Now.AddDays(2), CancellationToken.None);
+        Assert.Equal(GraphFixture.Now.AddDays(2), renewed);
+        Assert.Equal(GraphFixture.Now.AddDays(2), Assert.Single(_graph.Server.Subscriptions).ExpirationDateTime);
 
         _graph.Server.RemoveSubscription(created.Id);
-        Assert.Null(await _inbox.RenewSubscriptionAsync(created.Id, GraphFixture.Now.AddDays(6), CancellationToken.None));
+        Assert.Null(await _inbox.RenewSubscriptionAsync(created.Id, GraphFixture.Now.AddDays(2), CancellationToken.None));
         Assert.Empty(_graph.Server.Violations);
     }
 

@@ -23,8 +23,8 @@ public sealed record FakeGraphSubscription(
 /// </summary>
 public sealed partial class FakeGraphServer
 {
-    /// <summary>Graph's longest subscription on Outlook messages.</summary>
-    public static readonly TimeSpan MaxMessageSubscription = TimeSpan.FromMinutes(10_080);
+    /// <summary>Graph's documented longest subscription on Outlook messages: 4,230 minutes (under three days).</summary>
+    public static readonly TimeSpan MaxMessageSubscription = TimeSpan.FromMinutes(4_230);
 
     public const string TenantId = "00000000-0000-0000-0000-0000000000aa";
 

@@ -27,10 +27,10 @@ public sealed class GraphReplyOptionsTests
     }
 
     [Fact]
-    public void A_lifetime_over_graphs_10080_minutes_is_refused()
+    public void A_lifetime_over_graphs_4230_minutes_is_refused()
     {
-        Assert.True(Validate(new GraphReplyOptions { SubscriptionLifetime = TimeSpan.FromMinutes(10_080) }).Succeeded);
-        Assert.Contains("SubscriptionLifetime", Validate(new GraphReplyOptions { SubscriptionLifetime = TimeSpan.FromMinutes(10_081) }).FailureMessage, StringComparison.Ordinal);
+        Assert.True(Validate(new GraphReplyOptions { SubscriptionLifetime = TimeSpan.FromMinutes(4_230) }).Succeeded);
+        Assert.Contains("SubscriptionLifetime", Validate(new GraphReplyOptions { SubscriptionLifetime = TimeSpan.FromMinutes(4_231) }).FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
