@@ -43,6 +43,7 @@ app.MapHealthEndpoints();
 app.MapInterviewEndpoints();
 app.MapDraftEndpoints();
 app.MapInboundEndpoints();
+app.MapGraphNotificationEndpoints();
 app.MapFunctionInvocationEndpoints();
 app.MapDashboard();
 if (!mode.IsFunctionsHost)

@@ -14,7 +14,8 @@ namespace FollowUpFlow.App.Tests;
 /// Every endpoint the app maps, listed here: a new one fails the first test until it is added with how it is protected.
 /// Each one that changes state refuses a cross-site request standalone, and under the Functions host every one refuses
 /// a caller the platform has not signed in, except the three that cannot sign in (health probes, the host's own timer
-/// invocation, and SendGrid, which brings its shared secret instead).
+/// invocation, SendGrid, which brings its shared secret instead, and Graph's notifications, which bring the
+/// subscription's clientState).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EndpointSecurityTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -29,6 +30,7 @@ public sealed class EndpointSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
         ("GET", "/api/health", true),
         ("POST", "/Tick", true),
         ("POST", "/api/inbound/sendgrid", true),
+        ("POST", "/api/graph/notifications", true),
         ("POST", "/api/inbound/raw", false),
         ("GET", "/api/inbound", false),
         ("GET", "/api/inbound/review", false),
@@ -87,7 +89,7 @@ public sealed class EndpointSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     public static TheoryData<string, string> StateChanging() =>
-        Data(Endpoints.Where(e => e.Method != "GET" && e.Pattern != "/Tick" && e.Pattern != "/api/inbound/sendgrid"));
+        Data(Endpoints.Where(e => e.Method != "GET" && e.Pattern != "/Tick" && e.Pattern != "/api/inbound/sendgrid" && e.Pattern != "/api/graph/notifications"));
 
     [Theory]
     [MemberData(nameof(StateChanging))]

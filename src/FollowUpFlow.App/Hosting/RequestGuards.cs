@@ -15,6 +15,8 @@ namespace FollowUpFlow.App.Hosting;
 /// platform's sign-in cookie travels with any cross-site post.
 /// The inbound mail endpoints take mail, not JSON, and check their own content types. The SendGrid webhook is
 /// called by SendGrid, which can neither sign in nor come from this machine: its shared secret is what lets it in.
+/// Graph's notification endpoint is in the same position; the subscription's clientState, checked by the endpoint
+/// after the payload is stored, is what lets a notification in.
 /// </summary>
 internal static class RequestGuards
 {

@@ -24,6 +24,7 @@ public static class GraphMailServiceCollectionExtensions
             return GraphMailClient.Create(options, GraphCredentialFactory.Create(options));
         });
         services.TryAddSingleton<GraphMailTransport>();
+        services.TryAddSingleton<GraphInboxClient>();
         services.TryAddSingleton<IMailTransport>(provider => provider.GetRequiredService<GraphMailTransport>());
         return services.AddOptions<GraphMailOptions>().ValidateOnStart();
     }

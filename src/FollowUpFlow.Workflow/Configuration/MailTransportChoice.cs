@@ -1,4 +1,5 @@
 using FollowUpFlow.Mail;
+using FollowUpFlow.Workflow.Replies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +47,7 @@ public static class MailTransportChoice
                 break;
             case MailTransportKind.Graph:
                 services.AddGraphMailTransport().BindConfiguration(GraphSection);
+                services.AddGraphReplies();
                 break;
             default:
                 services.AddFileOutboxTransport().BindConfiguration(WorkflowServiceCollectionExtensions.OutboxSection);

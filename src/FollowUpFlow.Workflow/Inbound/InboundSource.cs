@@ -17,6 +17,9 @@ public enum InboundSource
 
     /// <summary>Given to the command-line tool.</summary>
     Cli,
+
+    /// <summary>A Microsoft Graph change or lifecycle notification about the candidate's Inbox.</summary>
+    GraphNotification,
 }
 
 /// <summary>The names sources are stored and shown under.</summary>
@@ -29,6 +32,7 @@ public static class InboundSources
         InboundSource.SendGridRaw => "sendgrid-raw",
         InboundSource.Raw => "raw",
         InboundSource.Cli => "cli",
+        InboundSource.GraphNotification => "graph-notification",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown inbound source."),
     };
 }

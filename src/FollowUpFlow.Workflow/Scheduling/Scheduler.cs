@@ -11,7 +11,13 @@ public sealed record TickResult(int Due, int Handled, int Failed);
 /// One tick: read the due index up to now (a single range query) and handle each row. Safe to run from several
 /// processes at once: every change goes through the engine's optimistic concurrency, so a timer fires once.
 /// </summary>
-public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, TimeProvider time, IOptions<WorkflowOptions> options, ILogger<Scheduler> logger)
+public sealed partial class Scheduler(
+    DueIndex dueIndex,
+    WorkflowEngine engine,
+    TimeProvider time,
+    IOptions<WorkflowOptions> options,
+    ILogger<Scheduler> logger,
+    IEnumerable<ITickWork>? work = null)
 {
     public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +36,19 @@ public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, 
                 failed++;
                 LogDueItemFailed(logger, e, item.Kind, item.ItemId, item.InterviewId, item.Attempts + 1);
                 await PostponeAsync(item, cancellationToken);
+            }
+        }
+
+        foreach (var item in work ?? [])
+        {
+            try
+            {
+                await item.RunAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Its own business (a provider down, say): the due items above were handled; the next tick tries again.
+                LogTickWorkFailed(logger, e, item.GetType().Name);
             }
         }
 
@@ -61,6 +80,9 @@ public sealed partial class Scheduler(DueIndex dueIndex, WorkflowEngine engine, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not postpone {ItemId} of interview {InterviewId}; the next tick tries it again")]
     private static partial void LogPostponeFailed(ILogger logger, Exception exception, string itemId, string interviewId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic work {Work} failed in this tick; the next tick tries again")]
+    private static partial void LogTickWorkFailed(ILogger logger, Exception exception, string work);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tick handled {Due} due items ({Failed} failed)")]
     private static partial void LogTick(ILogger logger, int due, int failed);

@@ -22,6 +22,18 @@ public enum FakeGraphRoute
 
     /// <summary>GET /users/{mailbox}/messages</summary>
     ListMailbox,
+
+    /// <summary>GET /users/{mailbox}/messages/{id}</summary>
+    GetMessage,
+
+    /// <summary>POST /subscriptions</summary>
+    CreateSubscription,
+
+    /// <summary>PATCH /subscriptions/{id}</summary>
+    RenewSubscription,
+
+    /// <summary>DELETE /subscriptions/{id}</summary>
+    DeleteSubscription,
 }
 
 /// <summary>

@@ -41,6 +41,14 @@ public sealed record FakeGraphMessage
 
     public DateTimeOffset? SentDateTime { get; init; }
 
+    /// <summary>Who wrote it; a draft or sent message of the mailbox has none set here (Graph reports the mailbox).</summary>
+    public FakeGraphRecipient? From { get; init; }
+
+    public DateTimeOffset? ReceivedDateTime { get; init; }
+
+    /// <summary>The part of the body that is new in this message (Graph's uniqueBody); the whole body when null.</summary>
+    public string? UniqueBodyContent { get; init; }
+
     /// <summary>How many times the draft was changed after it was created.</summary>
     public int UpdateCount { get; init; }
 }

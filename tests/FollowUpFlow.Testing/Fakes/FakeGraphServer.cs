@@ -20,11 +20,12 @@ namespace FollowUpFlow.Testing.Fakes;
 /// body's property names and types, the OData filter's quoting. A departure is answered with Graph's error shape and kept
 /// in <see cref="Violations"/>, so a test can assert there were none. Faults are queued per route (<see cref="EnqueueFault"/>).
 /// </summary>
-public sealed class FakeGraphServer : IAsyncDisposable
+public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     public const string DraftsFolder = "Drafts";
     public const string SentItemsFolder = "SentItems";
     public const string OutboxFolder = "Outbox";
+    public const string InboxFolder = "Inbox";
 
     /// <summary>Sent messages wait in the Outbox (not yet in Sent Items, no longer drafts) until <see cref="DeliverOutbox"/>, as Exchange's can for seconds.</summary>
     public bool HoldSentInOutbox { get; set; }
@@ -50,6 +51,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     {
         "id", "conversationId", "internetMessageId", "isDraft", "sentDateTime", "createdDateTime", "lastModifiedDateTime",
         "subject", "body", "toRecipients", "ccRecipients", "replyTo", "internetMessageHeaders", "parentFolderId",
+        "from", "receivedDateTime", "uniqueBody",
     };
 
     private readonly Lock _gate = new();
@@ -171,6 +173,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _notificationClient?.Dispose();
     }
 
     private IReadOnlyList<FakeGraphMessage> InFolder(string folder)
@@ -217,7 +220,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        if (!string.Equals(segments[2], Mailbox, StringComparison.OrdinalIgnoreCase))
+        if (segments[1] == "users" && !string.Equals(segments[2], Mailbox, StringComparison.OrdinalIgnoreCase))
         {
             // A real answer for a mailbox that does not exist, not a client mistake.
             await ErrorAsync(context, 404, "ErrorInvalidUser", $"The requested user '{segments[2]}' is invalid.").ConfigureAwait(false);
@@ -266,11 +269,27 @@ public sealed class FakeGraphServer : IAsyncDisposable
         FakeGraphRoute.SendMessage => SendAsync(context, segments[4], body),
         FakeGraphRoute.ListDrafts => ListAsync(context, DraftsFolder),
         FakeGraphRoute.ListSentItems => ListAsync(context, SentItemsFolder),
+        FakeGraphRoute.GetMessage => GetMessageAsync(context, segments[4]),
+        FakeGraphRoute.CreateSubscription => CreateSubscriptionAsync(context, body),
+        FakeGraphRoute.RenewSubscription => RenewSubscriptionAsync(context, segments[2], body),
+        FakeGraphRoute.DeleteSubscription => DeleteSubscriptionAsync(context, segments[2]),
         _ => ListAsync(context, folder: null),
     };
 
     private static FakeGraphRoute? Match(string method, string[] s)
     {
+        // v1.0 / subscriptions [/ {id}]
+        if (s.Length is 2 or 3 && s[0] == "v1.0" && s[1] == "subscriptions")
+        {
+            return (method, s.Length) switch
+            {
+                ("POST", 2) => FakeGraphRoute.CreateSubscription,
+                ("PATCH", 3) => FakeGraphRoute.RenewSubscription,
+                ("DELETE", 3) => FakeGraphRoute.DeleteSubscription,
+                _ => null,
+            };
+        }
+
         // v1.0 / users / {mailbox} / ...
         if (s.Length < 4 || s[0] != "v1.0" || s[1] != "users")
         {
@@ -282,6 +301,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             ("POST", 4) when s[3] == "messages" => FakeGraphRoute.CreateMessage,
             ("GET", 4) when s[3] == "messages" => FakeGraphRoute.ListMailbox,
             ("PATCH", 5) when s[3] == "messages" => FakeGraphRoute.UpdateMessage,
+            ("GET", 5) when s[3] == "messages" => FakeGraphRoute.GetMessage,
             ("POST", 6) when s[3] == "messages" && s[5] == "send" => FakeGraphRoute.SendMessage,
             ("GET", 6) when s[3] == "mailFolders" && s[5] == "messages" && s[4].Equals(DraftsFolder, StringComparison.OrdinalIgnoreCase) => FakeGraphRoute.ListDrafts,
             ("GET", 6) when s[3] == "mailFolders" && s[5] == "messages" && s[4].Equals(SentItemsFolder, StringComparison.OrdinalIgnoreCase) => FakeGraphRoute.ListSentItems,
@@ -456,9 +476,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
 
         string? wantedId = null;
-        if (query.TryGetValue("$filter", out var filter) && !TryParseInternetMessageIdFilter(filter.ToString(), out wantedId))
+        string? wantedConversation = null;
+        if (query.TryGetValue("$filter", out var filter)
+            && !TryParseEqualsFilter(filter.ToString(), "internetMessageId", out wantedId)
+            && !TryParseEqualsFilter(filter.ToString(), "conversationId", out wantedConversation))
         {
-            await ViolationAsync(context, 400, "BadRequest", $"Invalid filter clause (only internetMessageId eq '<quoted>' is served): {filter}").ConfigureAwait(false);
+            await ViolationAsync(context, 400, "BadRequest", $"Invalid filter clause (only internetMessageId or conversationId eq '<quoted>' is served): {filter}").ConfigureAwait(false);
             return;
         }
 
@@ -487,6 +510,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
             found = _messages
                 .Where(m => folder is null || m.Folder == folder)
                 .Where(m => wantedId is null || m.InternetMessageId == wantedId)
+                .Where(m => wantedConversation is null || m.ConversationId == wantedConversation)
                 .Take(top)
                 .ToList();
         }
@@ -504,11 +528,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Reads <c>internetMessageId eq '…'</c>, where an apostrophe inside the literal must be doubled (OData).</summary>
-    private static bool TryParseInternetMessageIdFilter(string filter, out string? id)
+    /// <summary>Reads <c>{property} eq '…'</c>, where an apostrophe inside the literal must be doubled (OData).</summary>
+    private static bool TryParseEqualsFilter(string filter, string property, out string? id)
     {
         id = null;
-        const string prefix = "internetMessageId eq '";
+        var prefix = property + " eq '";
         if (!filter.StartsWith(prefix, StringComparison.Ordinal) || filter.Length < prefix.Length + 1 || filter[^1] != '\'')
         {
             return false;
@@ -583,6 +607,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
         Add("toRecipients", Recipients(message.ToRecipients));
         Add("ccRecipients", Recipients(message.CcRecipients));
         Add("replyTo", Recipients(message.ReplyTo));
+        // The mailbox's own drafts and sent messages are from the mailbox, as Graph reports them.
+        Add("from", Recipients([message.From ?? new FakeGraphRecipient(Mailbox, null)])[0]!.DeepClone());
+        Add("receivedDateTime", message.ReceivedDateTime is { } received ? Timestamp(received) : null);
+        Add("uniqueBody", new JsonObject { ["contentType"] = message.BodyContentType ?? "text", ["content"] = message.UniqueBodyContent ?? message.BodyContent ?? "" });
         Add("internetMessageHeaders", new JsonArray(message.InternetMessageHeaders.Select(h => (JsonNode)new JsonObject { ["name"] = h.Key, ["value"] = h.Value }).ToArray()));
         return json;
     }
