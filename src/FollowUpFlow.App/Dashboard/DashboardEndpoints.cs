@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using FollowUpFlow.App.Hosting;
 using FollowUpFlow.Core.Workflow;
+using FollowUpFlow.Storage;
 using FollowUpFlow.Workflow.Configuration;
 using FollowUpFlow.Workflow.Inbound;
 using FollowUpFlow.Workflow.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpFlow.App.Dashboard;
@@ -17,8 +20,18 @@ internal static partial class DashboardEndpoints
     /// <summary>How many review items the page lists; the API pages through more.</summary>
     private const int ReviewItemsShown = 200;
 
-    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddAntiforgery(o => o.Cookie.Name = "FollowUpFlow.Antiforgery");
+    /// <summary>Name of the table (after the prefix) that holds the Data Protection keys the forms' tokens are made with.</summary>
+    public const string KeysTable = "Keys";
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        // One key ring for every instance and restart, in the app's own storage: a form served by one instance is
+        // accepted by another, and one served before a restart still after it.
+        services.AddDataProtection().SetApplicationName("FollowUpFlow");
+        services.AddOptions<KeyManagementOptions>().Configure<StorageClientFactory, IOptions<WorkflowOptions>>(
+            (keys, storage, workflow) => keys.XmlRepository = new TableKeyRepository(storage.GetTableClient(workflow.Value.TablePrefix + KeysTable)));
+        return services.AddAntiforgery(o => o.Cookie.Name = "FollowUpFlow.Antiforgery");
+    }
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
