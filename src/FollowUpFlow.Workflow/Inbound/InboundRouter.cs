@@ -185,13 +185,15 @@ public sealed class InboundRouter(WorkflowEngine engine, InterviewStore intervie
     private async Task<RouteOutcome> RecordReplyAsync(string userId, ParsedEmail email, string dedupeKey, DraftRecord answered, CancellationToken cancellationToken)
     {
         var message = email.Message;
-        var from = message.From.FirstOrDefault() is { } sender ? (sender.Name is { Length: > 0 } name ? $"{name} <{sender.Address}>" : sender.Address) : "(no sender)";
-        var subject = message.Subject ?? "";
-        var receivedAt = message.Date ?? DateTimeOffset.UnixEpoch;
-        var replyId = "r-" + dedupeKey[..20];
-        var body = MessageText.GetBodyText(message) ?? "";
-        var reply = new StoredReply(replyId, answered.InterviewId, from, subject, body.Length > MaxReplyBody ? body[..MaxReplyBody] : body, receivedAt);
-        var result = await engine.ApplyAsync(userId, answered.InterviewId, new ReplyReceived(replyId, from, subject, receivedAt), reply, cancellationToken);
+        var sender = message.From.FirstOrDefault();
+        var (received, reply) = MailedReply.Create(
+            MailedReply.Id(dedupeKey),
+            answered.InterviewId,
+            MailedReply.Sender(sender?.Name, sender?.Address),
+            message.Subject ?? "",
+            MessageText.GetBodyText(message) ?? "",
+            message.Date ?? DateTimeOffset.UnixEpoch);
+        var result = await engine.ApplyAsync(userId, answered.InterviewId, received, reply, cancellationToken);
         if (result.Kind == DecisionKind.Refused)
         {
             return Review(EmailKind.Other, answered.InterviewId, $"A reply to {answered.Draft.Id} could not be recorded: {result.Reason}");
@@ -200,8 +202,6 @@ public sealed class InboundRouter(WorkflowEngine engine, InterviewStore intervie
         await RecordThreadAsync(userId, answered.InterviewId, email, null, cancellationToken);
         return Processed(EmailKind.Other, answered.InterviewId, $"Reply to {answered.Draft.Id} ({answered.Draft.Kind}) recorded for interview {answered.InterviewId}.");
     }
-
-    private const int MaxReplyBody = 64 * 1024;
 
     /// <summary>Later messages of the thread (replies to this one or to the original it forwards) find the interview.</summary>
     private Task RecordThreadAsync(string userId, string interviewId, ParsedEmail email, CalendarEntry? calendar, CancellationToken cancellationToken)

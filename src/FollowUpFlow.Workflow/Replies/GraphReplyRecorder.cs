@@ -33,10 +33,8 @@ public enum GraphReplyOutcome
 /// </summary>
 public sealed class GraphReplyRecorder(WorkflowEngine engine, InterviewStore interviews, GraphInboxClient graph, IOptions<CandidateOptions> candidate)
 {
-    private const int MaxReplyBody = 64 * 1024;
-
     public static string ReplyIdFor(GraphInboxMessage message) =>
-        "r-" + InboundKeys.DedupeKey(message.InternetMessageId, Encoding.UTF8.GetBytes("graph:" + message.Id))[..20];
+        MailedReply.Id(InboundKeys.DedupeKey(message.InternetMessageId, Encoding.UTF8.GetBytes("graph:" + message.Id)));
 
     public async Task<GraphReplyOutcome> RecordAsync(string userId, GraphInboxMessage message, CancellationToken cancellationToken)
     {
@@ -61,11 +59,14 @@ public sealed class GraphReplyRecorder(WorkflowEngine engine, InterviewStore int
             return GraphReplyOutcome.AlreadyRecorded;
         }
 
-        var from = message.FromName is { Length: > 0 } name ? $"{name} <{message.FromAddress}>" : message.FromAddress ?? "(no sender)";
-        var receivedAt = message.ReceivedAt ?? DateTimeOffset.UnixEpoch;
-        var body = message.Body.Length > MaxReplyBody ? message.Body[..MaxReplyBody] : message.Body;
-        var reply = new StoredReply(replyId, answered.InterviewId, from, message.Subject, body, receivedAt);
-        var result = await engine.ApplyAsync(userId, answered.InterviewId, new ReplyReceived(replyId, from, message.Subject, receivedAt), reply, cancellationToken);
+        var (received, reply) = MailedReply.Create(
+            replyId,
+            answered.InterviewId,
+            MailedReply.Sender(message.FromName, message.FromAddress),
+            message.Subject,
+            message.Body,
+            message.ReceivedAt ?? DateTimeOffset.UnixEpoch);
+        var result = await engine.ApplyAsync(userId, answered.InterviewId, received, reply, cancellationToken);
         return result.Kind == DecisionKind.Applied ? GraphReplyOutcome.Recorded : GraphReplyOutcome.Refused;
     }
 
