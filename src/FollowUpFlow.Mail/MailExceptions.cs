@@ -8,3 +8,10 @@ public sealed class MailRefusedException(string message, Exception? inner = null
 /// because nothing left.
 /// </summary>
 public sealed class MailNotAcceptedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A message with this Message-ID already left the mailbox (the candidate may have sent the draft themselves).</summary>
+public sealed class MessageAlreadySentException(string messageId)
+    : InvalidOperationException($"Message {messageId} was already sent; it cannot be saved as a draft again.")
+{
+    public string MessageId { get; } = messageId;
+}

@@ -31,4 +31,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Information, Message = "Graph no longer knows draft {GraphId} of message {MessageId} at send; found it in Sent Items")]
     public static partial void DraftGoneButSent(ILogger logger, string messageId, string graphId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "Deleted Graph draft {GraphId} of message {MessageId}")]
+    public static partial void DraftDeleted(ILogger logger, string messageId, string graphId);
 }

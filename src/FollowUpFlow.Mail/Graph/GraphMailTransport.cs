@@ -12,10 +12,9 @@ namespace FollowUpFlow.Mail;
 /// which is where every send first looks, so a message id is sent at most once even when an earlier attempt never got
 /// its answer.
 /// </summary>
-public sealed class GraphMailTransport : IMailTransport
+public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
 {
     private const string DraftsFolder = "Drafts";
-    private const string SentItemsFolder = "SentItems";
 
     // A message id is unique to one message; more than a couple of matches would already be a fault.
     private const int LookupPageSize = 10;
@@ -42,12 +41,49 @@ public sealed class GraphMailTransport : IMailTransport
     /// Puts the message in the mailbox's Drafts folder, or updates the draft that already has its Message-ID (subject, body,
     /// recipients, reply-to; custom headers stay as first created, because Graph takes them only at creation).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The message id was already sent: a sent message cannot become a draft again.</exception>
+    /// <exception cref="MessageAlreadySentException">The message id was already sent: a sent message cannot become a draft again.</exception>
     public Task<GraphDraft> SaveDraftAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         GraphMessageMapper.EnsureSendable(message);
-        return CallAsync("saving the draft", message.MessageId, ct => SaveDraftCoreAsync(message, checkSentItems: true, ct), cancellationToken);
+        return CallAsync("saving the draft", message.MessageId, ct => SaveDraftCoreAsync(message, checkSent: true, ct), cancellationToken);
+    }
+
+    Task IDraftMailbox.SaveDraftAsync(OutgoingMessage message, CancellationToken cancellationToken) => SaveDraftAsync(message, cancellationToken);
+
+    /// <summary>
+    /// Deletes the drafts with this Message-ID, wherever the candidate moved them; a message that left (sent, or waiting in
+    /// the Outbox) is never touched. A draft that is already gone counts as deleted.
+    /// </summary>
+    public async Task<int> DeleteDraftsAsync(string messageId, CancellationToken cancellationToken)
+    {
+        MessageIds.Validate(messageId, nameof(messageId));
+        var found = await CallAsync("looking for its drafts", messageId, ct => FindInMailboxAsync(messageId, ct), cancellationToken);
+        var drafts = found?.Value?.Where(m => m.IsDraft == true && m.Id is not null).ToList() ?? [];
+        foreach (var draft in drafts)
+        {
+            try
+            {
+                await _mailbox.Messages[draft.Id].DeleteAsync(cancellationToken: cancellationToken);
+            }
+            catch (Exception exception) when (GraphErrors.IsNotFound(exception))
+            {
+                // Deleted meanwhile (by the candidate, or by an earlier attempt whose answer was lost).
+            }
+            catch (Exception exception)
+            {
+                if (Translated(exception, "deleting the draft", messageId, isSend: false) is { } translated)
+                {
+                    throw translated;
+                }
+
+                throw;
+            }
+
+            GraphLog.DraftDeleted(_logger, messageId, draft.Id!);
+        }
+
+        return drafts.Count;
     }
 
     /// <summary>
@@ -66,7 +102,7 @@ public sealed class GraphMailTransport : IMailTransport
             return AlreadySent(message.MessageId, sent);
         }
 
-        var draft = await CallAsync("saving the draft", message.MessageId, ct => SaveDraftCoreAsync(message, checkSentItems: false, ct), cancellationToken);
+        var draft = await CallAsync("saving the draft", message.MessageId, ct => SaveDraftCoreAsync(message, checkSent: false, ct), cancellationToken);
         try
         {
             await _mailbox.Messages[draft.Id].Send.PostAsync(cancellationToken: cancellationToken);
@@ -120,7 +156,7 @@ public sealed class GraphMailTransport : IMailTransport
     /// <summary>Where a sent message is: its Graph id and conversation, as <c>graph:conversation/{conversationId}/message/{id}</c>.</summary>
     public static string Location(string conversationId, string graphId) => $"graph:conversation/{conversationId}/message/{graphId}";
 
-    private async Task<GraphDraft> SaveDraftCoreAsync(OutgoingMessage message, bool checkSentItems, CancellationToken cancellationToken)
+    private async Task<GraphDraft> SaveDraftCoreAsync(OutgoingMessage message, bool checkSent, CancellationToken cancellationToken)
     {
         var drafts = await FindInFolderAsync(DraftsFolder, message.MessageId, cancellationToken);
         var existing = First(drafts);
@@ -137,9 +173,9 @@ public sealed class GraphMailTransport : IMailTransport
             return updatedDraft;
         }
 
-        if (checkSentItems && First(await FindInFolderAsync(SentItemsFolder, message.MessageId, cancellationToken)) is not null)
+        if (checkSent && await FindSentAsync(message.MessageId, cancellationToken) is not null)
         {
-            throw new InvalidOperationException($"Message {message.MessageId} was already sent; it cannot be saved as a draft again.");
+            throw new MessageAlreadySentException(message.MessageId);
         }
 
         var created = await _mailbox.Messages.PostAsync(GraphMessageMapper.ForCreate(message), cancellationToken: cancellationToken)

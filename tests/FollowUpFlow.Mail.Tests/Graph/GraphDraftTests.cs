@@ -124,7 +124,7 @@ public sealed class GraphDraftTests : IAsyncLifetime
         var transport = _graph.Transport();
         await transport.SendAsync(Messages.Sample(), CancellationToken.None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => transport.SaveDraftAsync(Messages.Sample(), CancellationToken.None));
+        await Assert.ThrowsAsync<MessageAlreadySentException>(() => transport.SaveDraftAsync(Messages.Sample(), CancellationToken.None));
 
         Assert.Empty(_graph.Server.Drafts);
         Assert.Single(_graph.Server.SentItems);
