@@ -120,7 +120,7 @@ public sealed class GraphFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_503_then_success_is_retried_by_the_sdk()
     {
-        _graph.Server.EnqueueFault(FakeGraphRoute.ListSentItems, FakeGraphFault.Unavailable(retryAfterSeconds: 0));
+        _graph.Server.EnqueueFault(FakeGraphRoute.ListMailbox, FakeGraphFault.Unavailable(retryAfterSeconds: 0));
 
         var stopwatch = Stopwatch.StartNew();
         await _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None);

@@ -26,6 +26,9 @@ public enum FakeGraphRoute
     /// <summary>GET /users/{mailbox}/messages/{id}</summary>
     GetMessage,
 
+    /// <summary>DELETE /users/{mailbox}/messages/{id}</summary>
+    DeleteMessage,
+
     /// <summary>POST /subscriptions</summary>
     CreateSubscription,
 

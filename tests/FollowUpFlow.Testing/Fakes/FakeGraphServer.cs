@@ -15,7 +15,7 @@ namespace FollowUpFlow.Testing.Fakes;
 
 /// <summary>
 /// A local Microsoft Graph for one mailbox's mail: a Kestrel server on 127.0.0.1 holding Drafts and Sent Items in memory.
-/// It serves the calls a mail transport makes (create, update and send a draft; find messages by internetMessageId) and
+/// It serves the calls a mail transport makes (create, update, send and delete a draft; find messages by internetMessageId) and
 /// checks them against Graph's documentation: the path under <c>/v1.0/users/{mailbox}/</c>, the bearer token, the JSON
 /// body's property names and types, the OData filter's quoting. A departure is answered with Graph's error shape and kept
 /// in <see cref="Violations"/>, so a test can assert there were none. Faults are queued per route (<see cref="EnqueueFault"/>).
@@ -56,6 +56,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly List<FakeGraphMessage> _messages = [];
+    private readonly List<FakeGraphMessage> _deleted = [];
     private readonly List<FakeGraphRequest> _requests = [];
     private readonly List<string> _violations = [];
     private readonly Dictionary<FakeGraphRoute, Queue<FakeGraphFault>> _faults = [];
@@ -85,6 +86,18 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     public IReadOnlyList<FakeGraphMessage> Drafts => InFolder(DraftsFolder);
 
     public IReadOnlyList<FakeGraphMessage> SentItems => InFolder(SentItemsFolder);
+
+    /// <summary>The messages DELETE removed, as they were when deleted (draft or not, in which folder).</summary>
+    public IReadOnlyList<FakeGraphMessage> Deleted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deleted];
+            }
+        }
+    }
 
     public IReadOnlyList<FakeGraphRequest> Requests
     {
@@ -270,6 +283,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         FakeGraphRoute.ListDrafts => ListAsync(context, DraftsFolder),
         FakeGraphRoute.ListSentItems => ListAsync(context, SentItemsFolder),
         FakeGraphRoute.GetMessage => GetMessageAsync(context, segments[4]),
+        FakeGraphRoute.DeleteMessage => DeleteMessageAsync(context, segments[4], body),
         FakeGraphRoute.CreateSubscription => CreateSubscriptionAsync(context, body),
         FakeGraphRoute.RenewSubscription => RenewSubscriptionAsync(context, segments[2], body),
         FakeGraphRoute.DeleteSubscription => DeleteSubscriptionAsync(context, segments[2]),
@@ -302,6 +316,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             ("GET", 4) when s[3] == "messages" => FakeGraphRoute.ListMailbox,
             ("PATCH", 5) when s[3] == "messages" => FakeGraphRoute.UpdateMessage,
             ("GET", 5) when s[3] == "messages" => FakeGraphRoute.GetMessage,
+            ("DELETE", 5) when s[3] == "messages" => FakeGraphRoute.DeleteMessage,
             ("POST", 6) when s[3] == "messages" && s[5] == "send" => FakeGraphRoute.SendMessage,
             ("GET", 6) when s[3] == "mailFolders" && s[5] == "messages" && s[4].Equals(DraftsFolder, StringComparison.OrdinalIgnoreCase) => FakeGraphRoute.ListDrafts,
             ("GET", 6) when s[3] == "mailFolders" && s[5] == "messages" && s[4].Equals(SentItemsFolder, StringComparison.OrdinalIgnoreCase) => FakeGraphRoute.ListSentItems,
@@ -463,6 +478,36 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 context.Response.StatusCode = 202;
                 break;
         }
+    }
+
+    private async Task DeleteMessageAsync(HttpContext context, string id, string body)
+    {
+        if (body.Length > 0)
+        {
+            await ViolationAsync(context, 400, "RequestBodyRead", "Deleting a message takes no request body.").ConfigureAwait(false);
+            return;
+        }
+
+        FakeGraphMessage? deleted = null;
+        lock (_gate)
+        {
+            var index = _messages.FindIndex(m => m.Id == id);
+            if (index >= 0)
+            {
+                // Graph deletes any message, draft or sent; Deleted keeps what went so a test can see which.
+                deleted = _messages[index];
+                _messages.RemoveAt(index);
+                _deleted.Add(deleted);
+            }
+        }
+
+        if (deleted is null)
+        {
+            await ErrorAsync(context, 404, "ErrorItemNotFound", "The specified object was not found in the store.").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = 204;
     }
 
     private async Task ListAsync(HttpContext context, string? folder)
