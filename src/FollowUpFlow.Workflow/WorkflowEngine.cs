@@ -157,10 +157,14 @@ public sealed partial class WorkflowEngine(
             }
 
             var state = decision.State ?? record!.State;
-            var newEffects = PendingEffect.From(decision.Commands, now + options.Value.EffectLease).ToImmutableArray();
-            var outbox = (record?.Outbox ?? []).Where(e => e.Id != completedEffectId).Concat(newEffects).ToImmutableArray();
             var oldTimers = record?.State.Timers ?? [];
             var oldDrafts = record?.State.Drafts ?? [];
+            var kept = (record?.Outbox ?? []).Where(e => e.Id != completedEffectId).ToImmutableArray();
+            // Mirrors first: a draft is in the mailbox's Drafts folder before the note that it waits goes out.
+            var newEffects = MirrorEffects(kept, oldDrafts, state.Drafts, now + options.Value.EffectLease)
+                .Concat(PendingEffect.From(decision.Commands, now + options.Value.EffectLease))
+                .ToImmutableArray();
+            var outbox = kept.AddRange(newEffects);
 
             // The due index is written before the state that needs it: a crash in between leaves only garbage.
             var newRows = state.Timers.Except(oldTimers).Select(t => TimerRow(userId, interviewId, t, now))
@@ -277,6 +281,28 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>
+    /// A mirroring effect for each draft the decision changed in a way the mailbox copy must follow, unless one is already
+    /// waiting: that one brings the mailbox to the draft as it is when it runs, and runs again if the draft changed meanwhile.
+    /// </summary>
+    private IEnumerable<PendingEffect> MirrorEffects(ImmutableArray<PendingEffect> outbox, IReadOnlyList<Draft> before, IReadOnlyList<Draft> after, DateTimeOffset claimedUntil)
+    {
+        if (!executor.MirrorsDrafts)
+        {
+            yield break;
+        }
+
+        foreach (var draft in after)
+        {
+            var old = before.FirstOrDefault(d => d.Id == draft.Id);
+            var effectId = DraftMirroring.EffectId(draft.Id);
+            if (!Equals(old, draft) && DraftMirroring.IsNeeded(old, draft) && !outbox.Any(e => e.Id == effectId))
+            {
+                yield return MirrorDraftEffect.For(draft.Id, claimedUntil);
+            }
+        }
+    }
+
+    /// <summary>
     /// Runs one effect we hold and records how it went. Returns the effects that recording added, and the record as
     /// written (null when unknown, e.g. another worker took the effect over).
     /// </summary>
@@ -285,6 +311,17 @@ public sealed partial class WorkflowEngine(
         var outcome = await executor.ExecuteAsync(record.UserId, record.State, effect, settings, cancellationToken);
         var userId = record.UserId;
         var interviewId = record.State.Id;
+        if (outcome.Kind == EffectOutcomeKind.Transient && effect is MirrorDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
+        {
+            // The mailbox copy is a convenience: after hours of trying it is given up, and the send still works without it.
+            outcome = EffectOutcome.Permanent($"Gave up after {MaxSendAttempts} attempts; the last error was: {outcome.Reason}");
+        }
+
+        if (outcome.Kind == EffectOutcomeKind.Done && effect is MirrorDraftEffect mirror)
+        {
+            return await FinishMirrorAsync(record, mirror, cancellationToken);
+        }
+
         if (outcome.Kind == EffectOutcomeKind.Transient && effect is SendDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
         {
             // "Later" has not come after hours of retrying: the candidate decides, as for any failed send; when the
@@ -327,6 +364,32 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>
+    /// Removes a mirroring effect that has run, or, when the draft changed while it ran (an approval, an expiry), runs it
+    /// again at once for the draft as it is now: the change found the effect waiting and added no other.
+    /// </summary>
+    private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> FinishMirrorAsync(InterviewRecord record, MirrorDraftEffect mirror, CancellationToken cancellationToken)
+    {
+        var mirrored = record.State.FindDraft(mirror.DraftId);
+        MirrorDraftEffect? again = null;
+        var saved = await ChangeOutboxAsync(
+            record.UserId,
+            record.State.Id,
+            mirror.Id,
+            current =>
+            {
+                var now = current.State.FindDraft(mirror.DraftId);
+                again = mirrored is not null && now is not null && !DraftMirroring.SameInMailbox(mirrored, now)
+                    ? mirror with { ClaimedUntil = time.GetUtcNow() + options.Value.EffectLease, Attempts = 0 }
+                    : null;
+                return again;
+            },
+            cancellationToken,
+            known: record,
+            onlyWhileClaimedUntil: mirror.ClaimedUntil);
+        return saved is not null && again is not null ? ([again], saved) : ([], saved);
+    }
+
+    /// <summary>
     /// Takes over an effect whose claim ran out. Null when another worker got there first. The worker that let the claim
     /// run out may have been stopped in the middle of a send, so a taken-over send asks before sending.
     /// </summary>
@@ -356,11 +419,23 @@ public sealed partial class WorkflowEngine(
     /// still carries our claim (a worker whose claim ran out must not move an effect another worker has taken over).
     /// Returns the record as written, or null when nothing was changed.
     /// </summary>
-    private async Task<InterviewRecord?> ChangeOutboxAsync(
+    private Task<InterviewRecord?> ChangeOutboxAsync(
         string userId,
         string interviewId,
         string effectId,
         PendingEffect? replacement,
+        CancellationToken cancellationToken,
+        InterviewRecord? known = null,
+        bool retry = true,
+        DateTimeOffset? onlyWhileClaimedUntil = null) =>
+        ChangeOutboxAsync(userId, interviewId, effectId, _ => replacement, cancellationToken, known, retry, onlyWhileClaimedUntil);
+
+    /// <summary>As above, with the replacement chosen from the interview as read (again) for each attempt.</summary>
+    private async Task<InterviewRecord?> ChangeOutboxAsync(
+        string userId,
+        string interviewId,
+        string effectId,
+        Func<InterviewRecord, PendingEffect?> replacementFor,
         CancellationToken cancellationToken,
         InterviewRecord? known = null,
         bool retry = true,
@@ -375,6 +450,7 @@ public sealed partial class WorkflowEngine(
                 return null;
             }
 
+            var replacement = replacementFor(record);
             var now = time.GetUtcNow();
             if (replacement is not null)
             {

@@ -41,7 +41,7 @@ public sealed class WorkflowEngineTests(AzuriteFixture azurite)
         var feedbackRequest = rejected.State.Drafts.Single(d => d.Kind == DraftKind.FeedbackRequest);
         Assert.Equal(DraftStatus.Withdrawn, rejected.State.Drafts.Single(d => d.To == Ben).Status);
         var research = Assert.Single(await h.Queue.PeekMessagesAsync(10));
-        var reference = System.Text.Json.JsonSerializer.Deserialize<Effects.ResearchTaskReference>(research.Text, WorkflowJson.Options)!;
+        var reference = System.Text.Json.JsonSerializer.Deserialize<FollowUpFlow.Workflow.Effects.ResearchTaskReference>(research.Text, WorkflowJson.Options)!;
         Assert.Equal("Sam Lee", (await h.Store.GetResearchTaskAsync(UserId, reference.TaskId, default))!.SuccessfulCandidate!.Name);
 
         var sent = await engine.ApplyAsync(UserId, "iv1", new DraftApproved(feedbackRequest.Id), null, default);

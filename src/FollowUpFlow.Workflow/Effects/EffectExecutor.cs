@@ -23,6 +23,11 @@ public sealed partial class EffectExecutor(
     ILogger<EffectExecutor> logger,
     ApprovalDigests? digests = null)
 {
+    private readonly IDraftMailbox? _mailbox = transport as IDraftMailbox;
+
+    /// <summary>Whether drafts are kept in the candidate's mailbox too, so the shell adds <see cref="MirrorDraftEffect"/>s.</summary>
+    public bool MirrorsDrafts => _mailbox is not null;
+
     public async Task<EffectOutcome> ExecuteAsync(string userId, InterviewState interview, PendingEffect effect, WorkflowSettings settings, CancellationToken cancellationToken)
     {
         try
@@ -31,6 +36,9 @@ public sealed partial class EffectExecutor(
             {
                 case SendDraftEffect send:
                     return await SendDraftAsync(interview, send, settings, cancellationToken);
+
+                case MirrorDraftEffect mirror:
+                    return await MirrorDraftAsync(interview, mirror, settings, cancellationToken);
 
                 case NotifyCandidateEffect notify:
                     var now = time.GetUtcNow();
@@ -110,6 +118,55 @@ public sealed partial class EffectExecutor(
         }
     }
 
+    /// <summary>
+    /// Brings the mailbox in line with the draft as it is now: older attempts' drafts go, and a draft waiting for approval
+    /// is created or updated under the Message-ID its approval will use.
+    /// </summary>
+    private async Task<EffectOutcome> MirrorDraftAsync(InterviewState interview, MirrorDraftEffect mirror, WorkflowSettings settings, CancellationToken cancellationToken)
+    {
+        if (_mailbox is null)
+        {
+            // Queued under a transport that kept drafts in the mailbox; this one does not.
+            return EffectOutcome.Done(time.GetUtcNow());
+        }
+
+        var draft = interview.FindDraft(mirror.DraftId)
+            ?? throw new ArgumentException($"Draft '{mirror.DraftId}' is not part of interview '{interview.Id}'.");
+        var plan = DraftMirroring.Plan(draft, settings);
+        if (plan.WaitForSend)
+        {
+            return EffectOutcome.Transient("The draft is being sent; its mailbox copy is tidied once the send is over.");
+        }
+
+        try
+        {
+            foreach (var messageId in plan.Delete)
+            {
+                await _mailbox.DeleteDraftsAsync(messageId, cancellationToken);
+            }
+
+            if (plan.Keep is { } keep)
+            {
+                await _mailbox.SaveDraftAsync(MessageComposer.ForDraft(interview, draft with { MessageId = keep }, settings, time.GetUtcNow()), cancellationToken);
+            }
+        }
+        catch (MessageAlreadySentException)
+        {
+            // The candidate sent the mailbox copy themselves. Approving the draft finds that message and records the
+            // send without sending it again.
+            LogMirrorAlreadySent(logger, draft.Id, interview.Id);
+            return EffectOutcome.Done(time.GetUtcNow());
+        }
+        catch (MailRefusedException e)
+        {
+            LogEffectFailedPermanently(logger, mirror.Id, interview.Id, e.Message);
+            return EffectOutcome.Permanent(e.Message);
+        }
+
+        LogDraftMirrored(logger, draft.Id, interview.Id, draft.Status);
+        return EffectOutcome.Done(time.GetUtcNow());
+    }
+
     /// <summary>Done when the provider says the message left, Uncertain when it cannot be asked, null when it did not leave.</summary>
     private async Task<EffectOutcome?> AskWhetherSentAsync(InterviewState interview, SendDraftEffect send, CancellationToken cancellationToken)
     {
@@ -135,6 +192,12 @@ public sealed partial class EffectExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Asked whether draft {DraftId} of interview {InterviewId} left after an attempt without an answer: {Check}")]
     private static partial void LogSendChecked(ILogger logger, string draftId, string interviewId, SendCheck check);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Brought the mailbox in line with draft {DraftId} of interview {InterviewId} ({Status})")]
+    private static partial void LogDraftMirrored(ILogger logger, string draftId, string interviewId, DraftStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The mailbox copy of draft {DraftId} of interview {InterviewId} was already sent from the mailbox; approving the draft records that send")]
+    private static partial void LogMirrorAlreadySent(ILogger logger, string draftId, string interviewId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent draft {DraftId} of interview {InterviewId}")]
     private static partial void LogDraftSent(ILogger logger, string draftId, string interviewId);

@@ -13,6 +13,7 @@ namespace FollowUpFlow.Workflow.Effects;
 [JsonDerivedType(typeof(SendDraftEffect), "sendDraft")]
 [JsonDerivedType(typeof(NotifyCandidateEffect), "notifyCandidate")]
 [JsonDerivedType(typeof(QueueResearchEffect), "queueResearch")]
+[JsonDerivedType(typeof(MirrorDraftEffect), "mirrorDraft")]
 public abstract record PendingEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts)
 {
     /// <summary>The effects a decision's commands call for; scheduling and listing commands are the shell's own business.</summary>
@@ -42,6 +43,16 @@ public abstract record PendingEffect(string Id, DateTimeOffset ClaimedUntil, int
 /// </param>
 public sealed record SendDraftEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, string DraftId, bool MayHaveLeft = false)
     : PendingEffect(Id, ClaimedUntil, Attempts);
+
+/// <summary>
+/// Bring the candidate's mailbox in line with the draft as it is when this runs (see <see cref="DraftMirroring"/>). Added
+/// by the shell, not the decider, and only when the transport keeps drafts in the mailbox.
+/// </summary>
+public sealed record MirrorDraftEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, string DraftId)
+    : PendingEffect(Id, ClaimedUntil, Attempts)
+{
+    public static MirrorDraftEffect For(string draftId, DateTimeOffset claimedUntil) => new(DraftMirroring.EffectId(draftId), claimedUntil, 0, draftId);
+}
 
 public sealed record NotifyCandidateEffect(string Id, DateTimeOffset ClaimedUntil, int Attempts, CandidateNotification Notification)
     : PendingEffect(Id, ClaimedUntil, Attempts);

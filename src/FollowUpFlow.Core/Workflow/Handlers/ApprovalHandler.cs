@@ -35,8 +35,6 @@ internal static class ApprovalHandler
 
         var subject = approved.Subject is null ? draft.Subject : DraftComposer.SingleLine(approved.Subject);
         var body = approved.Body is null ? draft.Body : approved.Body.ReplaceLineEndings("\n").Trim();
-        var attempt = draft.SendAttempts + 1;
-        var domain = string.IsNullOrWhiteSpace(transition.Settings.MessageIdDomain) ? "followupflow.local" : transition.Settings.MessageIdDomain.Trim();
         var sending = draft with
         {
             Subject = subject,
@@ -44,8 +42,8 @@ internal static class ApprovalHandler
             Edited = draft.Edited || subject != draft.Subject || body != draft.Body,
             Status = DraftStatus.Sending,
             ApprovedAt = transition.Now,
-            SendAttempts = attempt,
-            MessageId = string.Create(CultureInfo.InvariantCulture, $"<{draft.Id}.{attempt}@{domain}>"),
+            SendAttempts = draft.SendAttempts + 1,
+            MessageId = draft.NextMessageId(transition.Settings),
             FailureReason = null,
         };
         transition.ReplaceDraft(sending);
