@@ -165,6 +165,26 @@ public sealed class ErrorResponseTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edit_for_later_is_kept_pending_and_a_bad_one_is_refused_with_the_reason()
+    {
+        await CreateInterviewAsync();
+        var draftId = (await _client.GetJsonAsync("/api/drafts?status=pending")).AsArray()[0]!["draft"].Str("id");
+
+        var edited = await _client.PostJsonAsync($"/api/drafts/{draftId}/edit", new { subject = "Thanks, Ana" }, HttpStatusCode.OK);
+        var nothing = await _client.PostJsonAsync($"/api/drafts/{draftId}/edit", new { }, HttpStatusCode.BadRequest);
+        var blank = await _client.PostJsonAsync($"/api/drafts/{draftId}/edit", new { body = " " }, HttpStatusCode.BadRequest);
+        await _client.PostJsonAsync($"/api/drafts/{draftId}/approve", new { }, HttpStatusCode.OK);
+        var afterSend = await _client.PostJsonAsync($"/api/drafts/{draftId}/edit", new { subject = "Too late" }, HttpStatusCode.Conflict);
+
+        Assert.Equal("pending", edited["draft"].Str("status"));
+        Assert.Equal("Thanks, Ana", edited["draft"].Str("subject"));
+        Assert.Contains("subject, a body or both", nothing.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("cannot be empty", blank.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("already", afterSend.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal("Thanks, Ana", (await _client.GetJsonAsync($"/api/drafts/{draftId}"))["draft"].Str("subject"));
+    }
+
+    [Fact]
     public async Task The_tick_invocation_answers_in_the_custom_handler_format()
     {
         var response = await _client.PostRawJsonAsync("/Tick", """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"Tick","UtcNow":"2026-12-08T12:00:00Z"}}}""", HttpStatusCode.OK);

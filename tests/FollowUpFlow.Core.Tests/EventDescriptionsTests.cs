@@ -15,6 +15,7 @@ public sealed class EventDescriptionsTests
         Assert.Equal("Thank-you draft to Ana Silva approved (edited)", EventDescriptions.Describe(new DraftApproved(ana, Body: "Hi"), state));
         Assert.Equal("Thank-you draft to Ana Silva approved", EventDescriptions.Describe(new DraftApproved(ana), state));
         Assert.Equal("Thank-you draft to Ana Silva skipped", EventDescriptions.Describe(new DraftRejected(ana), state));
+        Assert.Equal("Thank-you draft to Ana Silva edited", EventDescriptions.Describe(new DraftEdited(ana, Body: "Hi"), state));
         Assert.Equal("Thank-you to Ana Silva sent", EventDescriptions.Describe(new SendSucceeded(ana, "<m>", TestData.End), state));
         Assert.Equal("Thank-you to Ana Silva could not be sent: 550", EventDescriptions.Describe(new SendFailed(ana, "550"), state));
     }

@@ -61,6 +61,26 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_edit_saved_for_later_updates_the_mailbox_copy_in_place()
+    {
+        await using var h = await CreateAsync(azurite);
+        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        var draft = await CreateThankYouAsync(h, graph.Transport);
+        var copyId = Assert.Single(graph.Server.Drafts).Id;
+
+        var (engine, _) = h.NewEngine(graph.Transport);
+        await engine.ApplyAsync(UserId, "iv1", new DraftEdited(draft.Id, "Thank you, Ana", "Saved for later."), null, default);
+
+        var copy = Assert.Single(graph.Server.Drafts);
+        Assert.Equal(copyId, copy.Id);
+        Assert.Equal("Thank you, Ana", copy.Subject);
+        Assert.Equal("Saved for later.", copy.BodyContent);
+        Assert.Equal(draft.NextMessageId(h.Settings), copy.InternetMessageId);
+        Assert.Equal(0, graph.Server.SentCountFor(copy.InternetMessageId));
+        Assert.Empty(graph.Server.Violations);
+    }
+
+    [Fact]
     public async Task Skipping_a_draft_deletes_its_mailbox_copy()
     {
         await using var h = await CreateAsync(azurite);

@@ -9,15 +9,18 @@ namespace FollowUpFlow.App.Dashboard;
 /// <summary>One draft, whole (to, subject, full body as text), with the decisions still open to the candidate.</summary>
 internal static class DraftCard
 {
-    public static Markup Render(HttpContext context, DraftRecord record, string timeZone, int headingLevel, bool withForms)
+    /// <param name="rejectedEdit">An edit that was not accepted: the form is shown open, with the typed text and why.</param>
+    /// <param name="title">The heading, when the page around the card already names the draft.</param>
+    public static Markup Render(HttpContext context, DraftRecord record, string timeZone, int headingLevel, bool withForms, RejectedEdit? rejectedEdit = null, string? title = null)
     {
         var draft = record.Draft;
         var id = draft.Id;
         var heading = Math.Clamp(headingLevel, 2, 4).ToString(CultureInfo.InvariantCulture);
+        var name = title ?? $"{draft.Kind.Label()} to {draft.To.Name}";
         var html = new HtmlBuilder();
         html.Append($"""
             <article class="draft" aria-labelledby="draft-{id}-title">
-            <h{heading} id="draft-{id}-title"><a href="/drafts/{id}">{draft.Kind.Label()} to {draft.To.Name}</a></h{heading}>
+            <h{heading} id="draft-{id}-title"><a href="/drafts/{id}">{name}</a></h{heading}>
             <p class="meta">{record.Company} · {record.Role} · <a href="/interviews/{record.InterviewId}">the interview</a></p>
             <p class="status status-{draft.Status.ToString().ToLowerInvariant()}">{StatusText(draft, timeZone)}</p>
             <dl class="message-head">
@@ -28,7 +31,7 @@ internal static class DraftCard
             """);
         if (withForms && draft.IsOpen())
         {
-            html.Append($"{Decisions(context, draft)}");
+            html.Append($"{Decisions(context, draft, rejectedEdit)}");
         }
 
         html.Append($"</article>");
@@ -52,7 +55,7 @@ internal static class DraftCard
 
     public static string Recipient(Person to) => to.HasEmail ? $"{to.Name} <{to.Email}>" : $"{to.Name} (no address)";
 
-    private static Markup Decisions(HttpContext context, Draft draft)
+    private static Markup Decisions(HttpContext context, Draft draft, RejectedEdit? rejectedEdit)
     {
         var id = draft.Id;
         var action = $"/drafts/{Uri.EscapeDataString(id)}";
@@ -72,22 +75,43 @@ internal static class DraftCard
         html.Append($"{Forms.Button(context, action + "/reject", "Reject: do not send", title, "danger")}");
         html.Append($"</div>");
 
+        // A refused edit comes back open, with what was typed (nothing is lost) and the reason next to it.
+        var open = rejectedEdit is null ? Markup.Empty : new Markup(" open");
+        var problem = Markup.Empty;
+        var described = Markup.Empty;
+        if (rejectedEdit is not null)
+        {
+            var error = new HtmlBuilder();
+            error.Append($"""<p class="form-error" id="edit-error-{id}" role="alert">{rejectedEdit.Problem}</p>""");
+            problem = error.ToMarkup();
+            var attribute = new HtmlBuilder();
+            attribute.Append($" aria-describedby=\"edit-error-{id}\" aria-invalid=\"true\"");
+            described = attribute.ToMarkup();
+        }
+
         // The newline after <textarea> is eaten by the HTML parser, so a body that starts with a blank line keeps it.
         html.Append($"""
-            <details class="edit">
-            <summary>Edit, then approve and send</summary>
+            <details class="edit"{open}>
+            <summary>Edit</summary>
             <form method="post" action="{action}/approve">
             {Forms.TokenField(context)}
+            {problem}
             <input type="hidden" name="edited" value="1">
             <label for="subject-{id}">Subject</label>
-            <input id="subject-{id}" name="subject" type="text" value="{draft.Subject}" maxlength="{RequestLimits.MaxSubject}" required>
+            <input id="subject-{id}" name="subject" type="text" value="{rejectedEdit?.Subject ?? draft.Subject}" maxlength="{RequestLimits.MaxSubject}" required{described}>
             <label for="body-{id}">Message</label>
-            <textarea id="body-{id}" name="body" rows="12" maxlength="{RequestLimits.MaxDraftBody}" required>
-            {draft.Body}</textarea>
-            <button type="submit" class="primary">Save changes, approve and send</button>
+            <textarea id="body-{id}" name="body" rows="12" maxlength="{RequestLimits.MaxDraftBody}" required{described}>
+            {rejectedEdit?.Body ?? draft.Body}</textarea>
+            <div class="actions">
+            <button type="submit" class="primary">Approve and send with these changes</button>
+            <button type="submit" formaction="{action}/save">Save for later</button>
+            </div>
             </form>
             </details>
             """);
         return html.ToMarkup();
     }
 }
+
+/// <summary>An edit the candidate typed that was not accepted, shown again with the reason.</summary>
+internal sealed record RejectedEdit(string Subject, string Body, string Problem);

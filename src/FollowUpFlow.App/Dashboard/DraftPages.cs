@@ -39,13 +39,18 @@ internal static class DraftPages
         return Layout.Page("Drafts", DashboardSection.Drafts, html.ToMarkup());
     }
 
-    public static HtmlPage One(HttpContext context, DraftRecord record, string timeZone, string? done)
+    /// <param name="rejectedEdit">An edit that was not accepted: the page is answered 400 with the edit shown again.</param>
+    public static HtmlPage One(HttpContext context, DraftRecord record, string timeZone, string? done, RejectedEdit? rejectedEdit = null)
     {
         var html = new HtmlBuilder();
         html.Append($"{Notice(done, record.Draft)}");
-        html.Append($"{DraftCard.Render(context, record, timeZone, headingLevel: 2, withForms: true)}");
+        html.Append($"{DraftCard.Render(context, record, timeZone, headingLevel: 2, withForms: true, rejectedEdit, title: "The message")}");
         html.Append($"""<p><a href="/drafts">All drafts</a></p>""");
-        return Layout.Page($"{record.Draft.Kind.Label()} to {record.Draft.To.Name}", DashboardSection.Drafts, html.ToMarkup());
+        return Layout.Page(
+            $"{record.Draft.Kind.Label()} to {record.Draft.To.Name}",
+            DashboardSection.Drafts,
+            html.ToMarkup(),
+            rejectedEdit is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     /// <summary>
@@ -65,6 +70,8 @@ internal static class DraftPages
                 _ => "Approved.",
             },
             "rejected" => "Rejected: the draft will not be sent.",
+            "saved" => "Saved. It waits for your approval as it now reads.",
+            "unchanged" => "Nothing was changed.",
             "marked-sent" => "Recorded as sent.",
             _ => null,
         };

@@ -8,13 +8,33 @@ using FollowUpFlow.Workflow.Persistence;
 namespace FollowUpFlow.App.Drafts;
 
 /// <summary>
-/// The candidate's decisions on a draft (approve, optionally edited; reject; confirm a send of unknown fate), shared by
+/// The candidate's decisions on a draft (approve, optionally edited; edit for later; reject; confirm a send of unknown fate), shared by
 /// the JSON API and the dashboard so both check edits the same way and hand the same event to the engine.
 /// </summary>
 internal static class DraftDecisions
 {
     /// <summary>The approval event with the edits checked; null (and <paramref name="errors"/> filled) when an edit is not acceptable.</summary>
     public static DraftApproved? Approval(string draftId, string? editedSubject, string? editedBody, RequestErrors errors)
+    {
+        var subject = CheckedEdit(editedSubject, editedBody, errors);
+        return errors.Any ? null : new DraftApproved(draftId, subject, editedBody);
+    }
+
+    /// <summary>An edit kept for later, checked as an approval's edits are; at least one of subject and body must be given.</summary>
+    public static DraftEdited? Edit(string draftId, string? editedSubject, string? editedBody, RequestErrors errors)
+    {
+        if (editedSubject is null && editedBody is null)
+        {
+            errors.Add("body", "An edit needs a subject, a body or both.");
+            return null;
+        }
+
+        var subject = CheckedEdit(editedSubject, editedBody, errors);
+        return errors.Any ? null : new DraftEdited(draftId, subject, editedBody);
+    }
+
+    /// <summary>Checks edited text (null means "left as it was"); returns the subject as it is to be used.</summary>
+    private static string? CheckedEdit(string? editedSubject, string? editedBody, RequestErrors errors)
     {
         var subject = editedSubject is null ? null : RequestValidation.RequiredText(editedSubject, "subject", RequestLimits.MaxSubject, errors);
         if (editedBody is not null && string.IsNullOrWhiteSpace(editedBody))
@@ -26,7 +46,7 @@ internal static class DraftDecisions
             errors.Add("body", $"body is {editedBody.Length} characters long; at most {RequestLimits.MaxDraftBody} are accepted.");
         }
 
-        return errors.Any ? null : new DraftApproved(draftId, subject, editedBody);
+        return subject;
     }
 
     /// <summary>Finds the draft's interview and hands the event to the engine.</summary>

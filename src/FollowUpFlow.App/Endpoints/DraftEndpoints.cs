@@ -8,7 +8,7 @@ using FollowUpFlow.Workflow.Persistence;
 
 namespace FollowUpFlow.App.Endpoints;
 
-/// <summary>Drafts waiting for the candidate: list, read, approve (optionally edited), reject, and confirm a send of unknown fate.</summary>
+/// <summary>Drafts waiting for the candidate: list, read, approve (optionally edited), edit for later, reject, and confirm a send of unknown fate.</summary>
 internal static class DraftEndpoints
 {
     public static void MapDraftEndpoints(this IEndpointRouteBuilder app)
@@ -17,6 +17,7 @@ internal static class DraftEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/approve", ApproveAsync);
+        group.MapPost("/{id}/edit", EditAsync);
         group.MapPost("/{id}/reject", RejectAsync);
         group.MapPost("/{id}/mark-sent", MarkSentAsync);
     }
@@ -56,6 +57,15 @@ internal static class DraftEndpoints
         var errors = new RequestErrors();
         return DraftDecisions.Approval(id, edits?.Subject, edits?.Body, errors) is { } approval
             ? await DecideAsync(id, approval, store, engine, user, cancellationToken)
+            : errors.ToProblem();
+    }
+
+    /// <summary>New words for a draft, kept until it is approved or rejected; nothing is sent.</summary>
+    private static async Task<IResult> EditAsync(string id, DraftEditRequest? edits, InterviewStore store, WorkflowEngine engine, UserContext user, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        return DraftDecisions.Edit(id, edits?.Subject, edits?.Body, errors) is { } edit
+            ? await DecideAsync(id, edit, store, engine, user, cancellationToken)
             : errors.ToProblem();
     }
 

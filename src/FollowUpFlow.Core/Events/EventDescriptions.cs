@@ -20,6 +20,7 @@ public static class EventDescriptions
         TimerFired t => Timer(t.Kind),
         DraftApproved a => $"{DraftName(a.DraftId, state)} approved{(a.Subject is not null || a.Body is not null ? " (edited)" : string.Empty)}",
         DraftRejected r => $"{DraftName(r.DraftId, state)} skipped",
+        DraftEdited e => $"{DraftName(e.DraftId, state)} edited",
         OutcomeRecorded o => Outcome(o),
         ReplyReceived r => $"Reply from {r.From}: {r.Subject}",
         SendSucceeded s => $"{SentName(s.DraftId, state)} sent",

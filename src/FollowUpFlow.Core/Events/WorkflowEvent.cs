@@ -11,6 +11,7 @@ namespace FollowUpFlow.Core.Events;
 [JsonDerivedType(typeof(TimerFired), "timerFired")]
 [JsonDerivedType(typeof(DraftApproved), "draftApproved")]
 [JsonDerivedType(typeof(DraftRejected), "draftRejected")]
+[JsonDerivedType(typeof(DraftEdited), "draftEdited")]
 [JsonDerivedType(typeof(OutcomeRecorded), "outcomeRecorded")]
 [JsonDerivedType(typeof(ReplyReceived), "replyReceived")]
 [JsonDerivedType(typeof(SendSucceeded), "sendSucceeded")]
@@ -32,6 +33,9 @@ public sealed record TimerFired(string TimerId, TimerKind Kind, DateTimeOffset D
 public sealed record DraftApproved(string DraftId, string? Subject = null, string? Body = null) : WorkflowEvent;
 
 public sealed record DraftRejected(string DraftId) : WorkflowEvent;
+
+/// <summary>The candidate saved a new subject and/or body for a draft without approving it yet.</summary>
+public sealed record DraftEdited(string DraftId, string? Subject = null, string? Body = null) : WorkflowEvent;
 
 public sealed record OutcomeRecorded(Outcome Outcome, SuccessfulCandidate? SuccessfulCandidate = null) : WorkflowEvent;
 

@@ -44,6 +44,7 @@ public static class InterviewDecider
             TimerFired fired => TimerHandler.Handle(transition, fired),
             DraftApproved approved => ApprovalHandler.Approve(transition, approved),
             DraftRejected rejected => ApprovalHandler.Reject(transition, rejected),
+            DraftEdited edited => ApprovalHandler.Edit(transition, edited),
             OutcomeRecorded outcome => OutcomeHandler.Record(transition, outcome),
             ReplyReceived reply => ReplyHandler.Handle(transition, reply),
             SendSucceeded succeeded => SendResultHandler.Succeeded(transition, succeeded),

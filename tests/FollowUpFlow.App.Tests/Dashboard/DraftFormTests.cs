@@ -104,6 +104,78 @@ public sealed class DraftFormTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_edit_comes_back_with_the_typed_text_and_the_reason()
+    {
+        await _session.CreateInterviewAsync();
+        var draftId = await _session.OnlyPendingDraftIdAsync();
+        var token = DashboardSession.TokenFrom(await _session.PageAsync($"/drafts/{draftId}"));
+        var typed = "Dear Ana,\nthree paragraphs <typed> with care & attention.";
+
+        var response = await _session.PostFormAsync($"/drafts/{draftId}/approve", token, ("edited", "1"), ("subject", " "), ("body", typed));
+
+        var page = await DashboardSession.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("<details class=\"edit\" open>", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\"", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent.", page, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(typed), page, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", page, StringComparison.Ordinal);
+        Assert.Equal("pending", (await _session.DraftAsync(draftId)).Str("status"));
+    }
+
+    [Fact]
+    public async Task An_edit_saved_for_later_is_kept_unsent_and_approving_it_later_sends_it()
+    {
+        await _session.CreateInterviewAsync();
+        var draftId = await _session.OnlyPendingDraftIdAsync();
+        var token = DashboardSession.TokenFrom(await _session.PageAsync($"/drafts/{draftId}"));
+
+        var saved = await _session.PostFormAsync($"/drafts/{draftId}/save", token, ("subject", "Thank you, Ana"), ("body", "Dear Ana,\r\nsaved for later.\r\nAlex"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.Equal($"/drafts/{draftId}?done=saved", saved.Headers.Location?.OriginalString);
+        var draft = await _session.DraftAsync(draftId);
+        Assert.Equal("pending", draft.Str("status"));
+        Assert.Equal("Thank you, Ana", draft.Str("subject"));
+        Assert.Equal("Dear Ana,\nsaved for later.\nAlex", draft.Str("body"));
+        Assert.True(draft["edited"]!.GetValue<bool>());
+        Assert.Empty(DashboardSession.SentTo(_storage));
+        var page = await _session.PageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Saved. It waits for your approval", page, StringComparison.Ordinal);
+        Assert.Contains("saved for later.", page, StringComparison.Ordinal);
+
+        var approved = await _session.PostFormAsync($"/drafts/{draftId}/approve", DashboardSession.TokenFrom(page));
+
+        Assert.Equal(HttpStatusCode.SeeOther, approved.StatusCode);
+        Assert.Contains("Subject: Thank you, Ana", await File.ReadAllTextAsync(Assert.Single(DashboardSession.SentTo(_storage))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_an_unchanged_form_changes_nothing_and_says_so()
+    {
+        await _session.CreateInterviewAsync();
+        var draftId = await _session.OnlyPendingDraftIdAsync();
+        var before = await _session.DraftAsync(draftId);
+        var token = DashboardSession.TokenFrom(await _session.PageAsync($"/drafts/{draftId}"));
+
+        var saved = await _session.PostFormAsync($"/drafts/{draftId}/save", token, ("subject", before.Str("subject")), ("body", before.Str("body").Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+        Assert.Equal($"/drafts/{draftId}?done=unchanged", saved.Headers.Location?.OriginalString);
+        Assert.False((await _session.DraftAsync(draftId))["edited"]!.GetValue<bool>());
+        Assert.Contains("Nothing was changed.", await _session.PageAsync(saved.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_single_draft_page_names_the_draft_once()
+    {
+        await _session.CreateInterviewAsync();
+        var draftId = await _session.OnlyPendingDraftIdAsync();
+
+        var page = await _session.PageAsync($"/drafts/{draftId}");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Thank-you to Ana Silva<"));
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         await _session.CreateInterviewAsync();

@@ -51,6 +51,10 @@ internal static class ScenarioGenerators
             from edit in Gen.Frequency([(6, Gen.Constant(Edit.None)), (1, Gen.Elements(Enum.GetValues<Edit>()))])
             select (Step)new Approve(pick, unknown, edit)),
         (2, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Reject(pick, unknown)),
+        (1, from pick in Gen.Choose(0, 20)
+            from unknown in Rarely()
+            from edit in Gen.Elements(Enum.GetValues<Edit>())
+            select (Step)new Revise(pick, unknown, edit)),
         (5, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Succeed(pick, unknown)),
         (2, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Fail(pick, unknown)),
         (1, from pick in Gen.Choose(0, 20) from unknown in Rarely() select (Step)new Interrupt(pick, unknown)),

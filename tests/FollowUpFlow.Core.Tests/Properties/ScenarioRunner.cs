@@ -90,6 +90,18 @@ internal sealed class ScenarioRunner(Scenario scenario)
                     _ => new DraftApproved(toApprove),
                 };
 
+            case Revise revise:
+                var toEdit = PickDraft(drafts, revise.Pick, revise.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain);
+                return revise.Edit switch
+                {
+                    Edit.Subject => new DraftEdited(toEdit, Subject: "Revised subject"),
+                    Edit.Body => new DraftEdited(toEdit, Body: "Revised body\n\nSam"),
+                    Edit.Both => new DraftEdited(toEdit, "Revised subject", "Revised body"),
+                    Edit.BlankBody => new DraftEdited(toEdit, Body: " \n "),
+                    Edit.MultiLineSubject => new DraftEdited(toEdit, Subject: "Hi\r\nBcc: x@example.org"),
+                    _ => new DraftEdited(toEdit),
+                };
+
             case Reject reject:
                 return new DraftRejected(PickDraft(drafts, reject.Pick, reject.UnknownId, d => d.Status is DraftStatus.Pending or DraftStatus.Failed or DraftStatus.Uncertain));
 

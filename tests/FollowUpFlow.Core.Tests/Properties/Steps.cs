@@ -39,6 +39,9 @@ internal sealed record Approve(int Pick, bool UnknownId, Edit Edit) : Step;
 
 internal sealed record Reject(int Pick, bool UnknownId) : Step;
 
+/// <summary>New words saved for later; <see cref="Edit.None"/> is an edit with neither subject nor body.</summary>
+internal sealed record Revise(int Pick, bool UnknownId, Edit Edit) : Step;
+
 internal sealed record Succeed(int Pick, bool UnknownId) : Step;
 
 internal sealed record Fail(int Pick, bool UnknownId) : Step;

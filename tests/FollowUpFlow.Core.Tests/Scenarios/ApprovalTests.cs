@@ -51,6 +51,73 @@ public sealed class ApprovalTests
         Assert.False(state.FindDraft(draft.Id)!.Edited);
     }
 
+    [Fact]
+    public void An_edit_saved_for_later_changes_the_words_and_nothing_else()
+    {
+        var driver = PhaseBuilder.InAwaitingOutcome();
+        var draft = driver.Current.Draft(DraftKind.ThankYou, TestData.Ben.Email);
+
+        var decision = driver.Apply(new DraftEdited(draft.Id, "  Thanks for Tuesday,\tBen  ", "Hi Ben,\r\n\r\nThanks.\r\n\r\nSam\r\n"));
+
+        var edited = decision.AppliedState().FindDraft(draft.Id)!;
+        Assert.Equal(draft with { Subject = "Thanks for Tuesday, Ben", Body = "Hi Ben,\n\nThanks.\n\nSam", Edited = true }, edited);
+        Assert.Empty(decision.Commands);
+    }
+
+    [Fact]
+    public void A_saved_edit_is_what_a_plain_approval_sends()
+    {
+        var driver = PhaseBuilder.InAwaitingOutcome();
+        var draft = driver.Current.Draft(DraftKind.ThankYou, TestData.Ben.Email);
+        driver.Apply(new DraftEdited(draft.Id, Body: "Hi Ben,\n\nThanks.\n\nSam")).AppliedState();
+
+        var sending = driver.Apply(new DraftApproved(draft.Id)).AppliedState().FindDraft(draft.Id)!;
+
+        Assert.Equal(DraftStatus.Sending, sending.Status);
+        Assert.Equal("Hi Ben,\n\nThanks.\n\nSam", sending.Body);
+        Assert.True(sending.Edited);
+    }
+
+    [Fact]
+    public void An_edit_that_changes_nothing_is_ignored()
+    {
+        var driver = PhaseBuilder.InAwaitingOutcome();
+        var draft = driver.Current.Draft(DraftKind.ThankYou, TestData.Ben.Email);
+
+        driver.Apply(new DraftEdited(draft.Id, draft.Subject, draft.Body)).AssertUnchanged(DecisionKind.Ignored, driver.State);
+    }
+
+    [Theory]
+    [InlineData(null, null, "neither a subject nor a body")]
+    [InlineData(" ", null, "subject is empty")]
+    [InlineData("Thanks\r\nBcc: everyone@example.org", null, "single line")]
+    [InlineData(null, " \n ", "body is empty")]
+    public void Empty_or_unsafe_edits_for_later_are_refused(string? subject, string? body, string reason)
+    {
+        var driver = PhaseBuilder.InAwaitingOutcome();
+        var draft = driver.Current.Draft(DraftKind.ThankYou, TestData.Ben.Email);
+        var before = driver.State;
+
+        var decision = driver.Apply(new DraftEdited(draft.Id, subject, body));
+
+        decision.AssertUnchanged(DecisionKind.Refused, before);
+        Assert.Contains(reason, decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_draft_cannot_be_edited_once_expired_or_sent()
+    {
+        var driver = PhaseBuilder.InAwaitingOutcome();
+        var ana = driver.Current.Draft(DraftKind.ThankYou, TestData.Ana.Email);
+        var ben = driver.Current.Draft(DraftKind.ThankYou, TestData.Ben.Email);
+        driver.Apply(new DraftApproved(ana.Id)).AppliedState();
+
+        Assert.Contains("already being sent", driver.Apply(new DraftEdited(ana.Id, "Later")).Reason, StringComparison.Ordinal);
+        var expired = driver.At(ben.ExpiresAt!.Value, new DraftEdited(ben.Id, "Later"));
+        Assert.Equal(DecisionKind.Refused, expired.Kind);
+        Assert.Contains("expired", expired.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", null, "subject is empty")]
     [InlineData("  ", null, "subject is empty")]

@@ -5,7 +5,7 @@ using FollowUpFlow.Core.Templates;
 
 namespace FollowUpFlow.Core.Workflow.Handlers;
 
-/// <summary>The candidate's verdict on a draft: approve (maybe edited) to send it, or reject to skip it.</summary>
+/// <summary>The candidate's verdict on a draft: approve (maybe edited) to send it, reject to skip it, or edit it for later.</summary>
 internal static class ApprovalHandler
 {
     public static Decision Approve(Transition transition, DraftApproved approved)
@@ -16,14 +16,7 @@ internal static class ApprovalHandler
         }
 
         var draft = transition.State.FindDraft(approved.DraftId)!;
-        if (draft.ExpiresAt is { } expiresAt && transition.Now >= expiresAt)
-        {
-            return transition.Refuse(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The {Describe(draft)} expired at {expiresAt:O}; a late thank-you is worse than none."));
-        }
-
-        if (EditProblem(approved) is { } problem)
+        if ((ExpiredByNow(transition, draft) ?? EditProblem(approved.Subject, approved.Body)) is { } problem)
         {
             return transition.Refuse(problem);
         }
@@ -33,13 +26,8 @@ internal static class ApprovalHandler
             return transition.Refuse($"{earlier.To.Name} already received a thank-you ({earlier.Id}); one per interviewer is enough.");
         }
 
-        var subject = approved.Subject is null ? draft.Subject : DraftComposer.SingleLine(approved.Subject);
-        var body = approved.Body is null ? draft.Body : approved.Body.ReplaceLineEndings("\n").Trim();
-        var sending = draft with
+        var sending = WithEdit(draft, approved.Subject, approved.Body) with
         {
-            Subject = subject,
-            Body = body,
-            Edited = draft.Edited || subject != draft.Subject || body != draft.Body,
             Status = DraftStatus.Sending,
             ApprovedAt = transition.Now,
             SendAttempts = draft.SendAttempts + 1,
@@ -48,6 +36,33 @@ internal static class ApprovalHandler
         };
         transition.ReplaceDraft(sending);
         transition.Send(sending);
+        return transition.Apply();
+    }
+
+    /// <summary>New words for an open draft, kept until the candidate approves or skips it.</summary>
+    public static Decision Edit(Transition transition, DraftEdited edited)
+    {
+        if (Unavailable(transition, edited.DraftId, "edited") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var draft = transition.State.FindDraft(edited.DraftId)!;
+        var problem = edited.Subject is null && edited.Body is null
+            ? "The edit has neither a subject nor a body."
+            : ExpiredByNow(transition, draft) ?? EditProblem(edited.Subject, edited.Body);
+        if (problem is not null)
+        {
+            return transition.Refuse(problem);
+        }
+
+        var changed = WithEdit(draft, edited.Subject, edited.Body);
+        if (changed.Subject == draft.Subject && changed.Body == draft.Body)
+        {
+            return transition.Ignore("The draft already says that.");
+        }
+
+        transition.ReplaceDraft(changed);
         return transition.Apply();
     }
 
@@ -97,19 +112,37 @@ internal static class ApprovalHandler
         };
     }
 
-    private static string? EditProblem(DraftApproved approved)
+    private static string? ExpiredByNow(Transition transition, Draft draft) =>
+        draft.ExpiresAt is { } expiresAt && transition.Now >= expiresAt
+            ? string.Create(CultureInfo.InvariantCulture, $"The {Describe(draft)} expired at {expiresAt:O}; a late thank-you is worse than none.")
+            : null;
+
+    private static string? EditProblem(string? subject, string? body)
     {
-        if (approved.Subject is not null && string.IsNullOrWhiteSpace(approved.Subject))
+        if (subject is not null && string.IsNullOrWhiteSpace(subject))
         {
             return "The edited subject is empty.";
         }
 
-        if (approved.Subject is not null && approved.Subject.Any(c => c is '\r' or '\n'))
+        if (subject is not null && subject.Any(c => c is '\r' or '\n'))
         {
             return "The edited subject must be a single line.";
         }
 
-        return approved.Body is not null && string.IsNullOrWhiteSpace(approved.Body) ? "The edited body is empty." : null;
+        return body is not null && string.IsNullOrWhiteSpace(body) ? "The edited body is empty." : null;
+    }
+
+    /// <summary>The draft with the candidate's subject and body (either may be left as it was), normalised as sent.</summary>
+    private static Draft WithEdit(Draft draft, string? subject, string? body)
+    {
+        var newSubject = subject is null ? draft.Subject : DraftComposer.SingleLine(subject);
+        var newBody = body is null ? draft.Body : body.ReplaceLineEndings("\n").Trim();
+        return draft with
+        {
+            Subject = newSubject,
+            Body = newBody,
+            Edited = draft.Edited || newSubject != draft.Subject || newBody != draft.Body,
+        };
     }
 
     private static Draft? AlreadyThanked(InterviewState state, Draft draft) =>
