@@ -42,6 +42,9 @@ internal static class GraphErrors
         {
             429 or 503 or 504 => new MailNotAcceptedException(text, inner),
 
+            // A change that met another one (the candidate editing the same draft in Outlook): nothing was done.
+            409 or 412 when !isSend => new MailNotAcceptedException(text, inner),
+
             // Any other server error: before the send nothing can have left; during it, who knows.
             >= 500 => isSend ? null : new MailNotAcceptedException(text, inner),
             >= 400 => new MailRefusedException(text, inner),

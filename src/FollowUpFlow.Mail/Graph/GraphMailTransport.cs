@@ -8,9 +8,9 @@ namespace FollowUpFlow.Mail;
 
 /// <summary>
 /// Sends from the candidate's own Microsoft 365 mailbox through Graph. A message lives first as a draft in the mailbox's
-/// Drafts folder, found again by its internetMessageId (Graph lets a draft's id be set); sending it moves it to Sent Items,
-/// which is where every send first looks, so a message id is sent at most once even when an earlier attempt never got
-/// its answer.
+/// Drafts folder, found again by its internetMessageId (Graph lets a draft's id be set); sending it moves it out of
+/// Drafts. Every send first asks the whole mailbox for a message with its id that is no longer a draft, so a message id
+/// is sent at most once even when an earlier attempt never got its answer.
 /// </summary>
 public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
 {
@@ -62,28 +62,34 @@ public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
         var drafts = found?.Value?.Where(m => m.IsDraft == true && m.Id is not null).ToList() ?? [];
         foreach (var draft in drafts)
         {
-            try
-            {
-                await _mailbox.Messages[draft.Id].DeleteAsync(cancellationToken: cancellationToken);
-            }
-            catch (Exception exception) when (GraphErrors.IsNotFound(exception))
-            {
-                // Deleted meanwhile (by the candidate, or by an earlier attempt whose answer was lost).
-            }
-            catch (Exception exception)
-            {
-                if (Translated(exception, "deleting the draft", messageId, isSend: false) is { } translated)
-                {
-                    throw translated;
-                }
-
-                throw;
-            }
-
-            GraphLog.DraftDeleted(_logger, messageId, draft.Id!);
+            await DeleteDraftAsync(draft.Id!, messageId, cancellationToken);
         }
 
         return drafts.Count;
+    }
+
+    /// <summary>Deletes one draft by its Graph id; one already gone counts as deleted.</summary>
+    private async Task DeleteDraftAsync(string graphId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _mailbox.Messages[graphId].DeleteAsync(cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (GraphErrors.IsNotFound(exception))
+        {
+            // Deleted meanwhile (by the candidate, or by an earlier attempt whose answer was lost).
+        }
+        catch (Exception exception)
+        {
+            if (Translated(exception, "deleting the draft", messageId, isSend: false) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+
+        GraphLog.DraftDeleted(_logger, messageId, graphId);
     }
 
     /// <summary>
@@ -117,7 +123,9 @@ public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
                 return Result(message.MessageId, sentMeanwhile);
             }
 
-            throw Translated(exception, "sending the draft", message.MessageId, isSend: true) ?? throw new InvalidOperationException("A 404 always translates.", exception);
+            // Not sent, and the draft it would have sent is gone (deleted in the mailbox meanwhile): nothing left, so a
+            // later attempt, which saves the draft again, is safe.
+            throw new MailNotAcceptedException($"Microsoft Graph no longer has the draft of message {message.MessageId} it was asked to send; nothing was sent.", exception);
         }
         catch (Exception exception)
         {
@@ -164,7 +172,12 @@ public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
         {
             if (drafts!.Value!.Count > 1)
             {
+                // Left by an attempt whose answer was lost: one draft per id is enough, and the others would be stale.
                 GraphLog.SeveralDrafts(_logger, message.MessageId, drafts.Value.Count, existing.Id!);
+                foreach (var extra in drafts.Value.Skip(1).Where(d => d.Id is not null))
+                {
+                    await DeleteDraftAsync(extra.Id!, message.MessageId, cancellationToken);
+                }
             }
 
             var updated = await _mailbox.Messages[existing.Id].PatchAsync(GraphMessageMapper.ForUpdate(message), cancellationToken: cancellationToken);
