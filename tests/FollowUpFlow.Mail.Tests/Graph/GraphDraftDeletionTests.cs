@@ -307,6 +307,129 @@ public sealed class GraphDraftDeletionTests : IAsyncLifetime
         Assert.Empty(_graph.Server.Violations);
     }
 
+    [Fact]
+    public async Task Saving_when_three_drafts_share_the_message_id_updates_the_first_and_deletes_the_other_two()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        var kept = await transport.SaveDraftAsync(message, CancellationToken.None);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        var extras = _graph.Server.Drafts.Where(d => d.Id != kept.Id).Select(d => d.Id).ToList();
+        Assert.Equal(2, extras.Count);
+
+        var saved = await transport.SaveDraftAsync(message with { Subject = "Second version" }, CancellationToken.None);
+
+        Assert.Empty(_graph.Server.Violations);
+        Assert.Equal(kept, saved);
+        var draft = Assert.Single(_graph.Server.Drafts);
+        Assert.Equal(kept.Id, draft.Id);
+        Assert.Equal("Second version", draft.Subject);
+        Assert.Equal(1, draft.UpdateCount);
+        Assert.Equal(2, _graph.Server.Deleted.Count);
+        Assert.Equal(extras.Order(StringComparer.Ordinal), _graph.Server.Deleted.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.All(_graph.Server.Deleted, m => Assert.True(m.IsDraft));
+        Assert.Equal(
+            extras.Select(id => $"/v1.0/users/alex@contoso.example/messages/{id}").Order(StringComparer.Ordinal),
+            _graph.Server.RequestsTo(FakeGraphRoute.DeleteMessage).Select(r => r.Path).Order(StringComparer.Ordinal));
+        var update = Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.UpdateMessage));
+        Assert.Equal($"/v1.0/users/alex@contoso.example/messages/{kept.Id}", update.Path);
+        Assert.Contains(_graph.Logger.Lines, line => line.Contains("1202", StringComparison.Ordinal) && line.Contains("Found 3 Graph drafts", StringComparison.Ordinal));
+        Assert.Equal(2, _graph.Logger.Lines.Count(line => line.Contains("1209", StringComparison.Ordinal)));
+        Assert.Equal(0, _graph.Server.SentCount);
+    }
+
+    [Fact]
+    public async Task Sending_when_three_drafts_share_the_message_id_sends_one_message_and_leaves_no_draft()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        var approved = message with { TextBody = "Approved wording\r\n" };
+
+        var result = await transport.SendAsync(approved, CancellationToken.None);
+
+        Assert.Empty(_graph.Server.Violations);
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Equal(1, _graph.Server.SentCount);
+        Assert.DoesNotContain(_graph.Server.Drafts, d => d.InternetMessageId == message.MessageId);
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Equal(2, _graph.Server.Deleted.Count);
+        var sent = Assert.Single(_graph.Server.SentItems);
+        Assert.Equal(message.Subject, sent.Subject);
+        Assert.Equal("Approved wording\r\n", sent.BodyContent);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.StartsWith($"graph:conversation/{sent.ConversationId}/message/", result.Location, StringComparison.Ordinal);
+
+        // Sending it again finds it sent and sends nothing more.
+        await transport.SendAsync(approved, CancellationToken.None);
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+    }
+
+    [Fact]
+    public async Task An_extra_draft_already_gone_when_saving_counts_as_deleted_and_the_first_is_updated()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        var kept = await transport.SaveDraftAsync(message, CancellationToken.None);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        await CreateDraftDirectlyAsync(message.MessageId);
+
+        // The first DELETE finds its draft gone, as when the candidate deleted it between the lookup and the delete.
+        _graph.Server.EnqueueFault(FakeGraphRoute.DeleteMessage, FakeGraphFault.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+
+        var saved = await transport.SaveDraftAsync(message with { Subject = "Second version" }, CancellationToken.None);
+
+        Assert.Equal(kept, saved);
+        Assert.Equal(2, _graph.Server.RequestsTo(FakeGraphRoute.DeleteMessage).Count);
+        Assert.Single(_graph.Server.Deleted);
+        Assert.Equal("Second version", _graph.Server.Drafts.Single(d => d.Id == kept.Id).Subject);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task A_conflict_deleting_an_extra_draft_before_a_send_is_not_accepted_and_nothing_is_sent(int status)
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+        await CreateDraftDirectlyAsync(message.MessageId);
+        _graph.Server.EnqueueFault(FakeGraphRoute.DeleteMessage, FakeGraphFault.Error(status, "ErrorIrresolvableConflict", "The change key passed in the request does not match the current change key for the item."));
+
+        var failure = await Assert.ThrowsAsync<MailNotAcceptedException>(() => transport.SendAsync(message, CancellationToken.None));
+
+        Assert.Contains($"{status} ErrorIrresolvableConflict", failure.Message, StringComparison.Ordinal);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.DeleteMessage));
+        Assert.Empty(_graph.Server.RequestsTo(FakeGraphRoute.UpdateMessage));
+        Assert.Empty(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.Equal(2, _graph.Server.Drafts.Count);
+        Assert.Empty(_graph.Server.Deleted);
+        Assert.Equal(0, _graph.Server.SentCount);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task A_conflicting_delete_is_not_accepted_and_the_draft_stays(int status)
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+        _graph.Server.EnqueueFault(FakeGraphRoute.DeleteMessage, FakeGraphFault.Error(status, "ErrorIrresolvableConflict", "The change key passed in the request does not match the current change key for the item."));
+
+        var failure = await Assert.ThrowsAsync<MailNotAcceptedException>(() => transport.DeleteDraftsAsync(message.MessageId, CancellationToken.None));
+
+        Assert.Contains($"{status} ErrorIrresolvableConflict", failure.Message, StringComparison.Ordinal);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.DeleteMessage));
+        Assert.Single(_graph.Server.Drafts);
+        Assert.Empty(_graph.Server.Deleted);
+    }
+
     /// <summary>A second draft with the same internetMessageId, as another client (or a copy in Outlook) could make it.</summary>
     private async Task CreateDraftDirectlyAsync(string internetMessageId)
     {

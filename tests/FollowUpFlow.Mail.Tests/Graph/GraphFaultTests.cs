@@ -182,4 +182,134 @@ public sealed class GraphFaultTests : IAsyncLifetime
         await Assert.ThrowsAsync<MailNotAcceptedException>(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
         Assert.Equal(0, _graph.Server.SentCount);
     }
+
+    [Fact]
+    public async Task A_404_at_send_for_a_message_that_did_not_leave_is_not_accepted_and_a_retry_sends_it_once()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+
+        var failure = await Assert.ThrowsAsync<MailNotAcceptedException>(() => transport.SendAsync(message, CancellationToken.None));
+
+        // The mailbox was asked again after the 404 (once before the save, once after) and had nothing sent.
+        Assert.Contains(message.MessageId, failure.Message, StringComparison.Ordinal);
+        Assert.NotNull(failure.InnerException);
+        Assert.Equal(2, _graph.Server.RequestsTo(FakeGraphRoute.ListMailbox).Count);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.Equal(0, _graph.Server.SentCount);
+        Assert.Empty(_graph.Server.SentItems);
+        Assert.DoesNotContain(_graph.Logger.Lines, line => line.Contains("unknown", StringComparison.Ordinal));
+        Assert.Equal(SendCheck.NotSent, await transport.CheckSentAsync(message.MessageId, CancellationToken.None));
+
+        var retried = await transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Equal(2, _graph.Server.RequestsTo(FakeGraphRoute.SendMessage).Count);
+        Assert.Empty(_graph.Server.Drafts);
+        var sent = Assert.Single(_graph.Server.SentItems);
+        Assert.Equal(message.MessageId, sent.InternetMessageId);
+        Assert.StartsWith($"graph:conversation/{sent.ConversationId}/message/", retried.Location, StringComparison.Ordinal);
+
+        // The retry updated the draft the first attempt had left, rather than making a second one.
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.CreateMessage));
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.UpdateMessage));
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Fact]
+    public async Task A_draft_deleted_in_the_mailbox_before_its_send_is_not_accepted_and_a_retry_saves_and_sends_it_once()
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        var approved = message with { TextBody = "Approved wording\r\n" };
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+
+        // The candidate deletes the draft in Outlook after the transport found it and before its /send: Graph answers 404.
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+        await Assert.ThrowsAsync<MailNotAcceptedException>(() => transport.SendAsync(approved, CancellationToken.None));
+
+        // The fake answered the 404 without removing the draft; remove it now, so the mailbox is as the candidate left it.
+        Assert.Equal(1, await transport.DeleteDraftsAsync(message.MessageId, CancellationToken.None));
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Equal(0, _graph.Server.SentCount);
+
+        var retried = await transport.SendAsync(approved, CancellationToken.None);
+
+        // The retry found no draft, saved the approved message again and sent that one.
+        Assert.Equal(2, _graph.Server.RequestsTo(FakeGraphRoute.CreateMessage).Count);
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Empty(_graph.Server.Drafts);
+        var sent = Assert.Single(_graph.Server.SentItems);
+        Assert.Equal(message.MessageId, sent.InternetMessageId);
+        Assert.Equal("Approved wording\r\n", sent.BodyContent);
+        Assert.StartsWith($"graph:conversation/{sent.ConversationId}/message/", retried.Location, StringComparison.Ordinal);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task A_conflict_on_updating_the_draft_is_not_accepted_and_the_draft_keeps_its_content(int status)
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+        _graph.Server.EnqueueFault(FakeGraphRoute.UpdateMessage, ChangeKeyConflict(status));
+
+        var failure = await Assert.ThrowsAsync<MailNotAcceptedException>(() =>
+            transport.SaveDraftAsync(message with { Subject = "Second version" }, CancellationToken.None));
+
+        Assert.Contains($"{status} ErrorIrresolvableConflict", failure.Message, StringComparison.Ordinal);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.UpdateMessage));
+        var draft = Assert.Single(_graph.Server.Drafts);
+        Assert.Equal(message.Subject, draft.Subject);
+        Assert.Equal(0, draft.UpdateCount);
+        Assert.Contains(_graph.Logger.Lines, line => line.Contains("1206", StringComparison.Ordinal) && line.Contains(message.MessageId, StringComparison.Ordinal));
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task A_conflict_on_updating_the_draft_before_the_send_is_not_accepted_nothing_is_sent_and_a_retry_sends_once(int status)
+    {
+        var transport = _graph.Transport();
+        var message = Messages.Sample();
+        await transport.SaveDraftAsync(message, CancellationToken.None);
+        _graph.Server.EnqueueFault(FakeGraphRoute.UpdateMessage, ChangeKeyConflict(status));
+
+        await Assert.ThrowsAsync<MailNotAcceptedException>(() => transport.SendAsync(message, CancellationToken.None));
+
+        Assert.Empty(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.Equal(0, _graph.Server.SentCount);
+        Assert.Single(_graph.Server.Drafts);
+
+        await transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(1, _graph.Server.SentCountFor(message.MessageId));
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task A_conflict_at_send_is_still_a_refusal(int status)
+    {
+        var message = Messages.Sample();
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, ChangeKeyConflict(status));
+
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => _graph.Transport().SendAsync(message, CancellationToken.None));
+
+        Assert.Contains($"{status} ErrorIrresolvableConflict", refused.Message, StringComparison.Ordinal);
+        Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
+        Assert.Equal(0, _graph.Server.SentCount);
+        Assert.Equal(message.MessageId, Assert.Single(_graph.Server.Drafts).InternetMessageId);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    /// <summary>What Exchange answers a change that met another one: 409, or 412 when the change key no longer matches.</summary>
+    private static FakeGraphFault ChangeKeyConflict(int status) =>
+        FakeGraphFault.Error(status, "ErrorIrresolvableConflict", "The change key passed in the request does not match the current change key for the item.");
 }
