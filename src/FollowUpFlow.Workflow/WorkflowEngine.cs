@@ -36,6 +36,9 @@ public sealed partial class WorkflowEngine(
     /// <summary>A send that has failed this often with "try again later" errors is reported to the candidate as failed.</summary>
     public const int MaxSendAttempts = 8;
 
+    /// <summary>A mailbox copy that failed this often with "try again later" errors is given up (about an hour and a half of backing off).</summary>
+    private const int MaxMirrorAttempts = 8;
+
     /// <summary>
     /// Follow-up work runs until the app stops, not until the caller hangs up: a client that disconnects after its
     /// approval was recorded must not delay the send by a whole lease.
@@ -308,19 +311,14 @@ public sealed partial class WorkflowEngine(
     /// </summary>
     private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> RunEffectAsync(InterviewRecord record, PendingEffect effect, CancellationToken cancellationToken)
     {
+        if (effect is MirrorDraftEffect mirror)
+        {
+            return await RunMirrorAsync(record, mirror, cancellationToken);
+        }
+
         var outcome = await executor.ExecuteAsync(record.UserId, record.State, effect, settings, cancellationToken);
         var userId = record.UserId;
         var interviewId = record.State.Id;
-        if (outcome.Kind == EffectOutcomeKind.Transient && effect is MirrorDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
-        {
-            // The mailbox copy is a convenience: after hours of trying it is given up, and the send still works without it.
-            outcome = EffectOutcome.Permanent($"Gave up after {MaxSendAttempts} attempts; the last error was: {outcome.Reason}");
-        }
-
-        if (outcome.Kind == EffectOutcomeKind.Done && effect is MirrorDraftEffect mirror)
-        {
-            return await FinishMirrorAsync(record, mirror, cancellationToken);
-        }
 
         if (outcome.Kind == EffectOutcomeKind.Transient && effect is SendDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
         {
@@ -332,7 +330,7 @@ public sealed partial class WorkflowEngine(
 
         WorkflowEvent? completion = (outcome.Kind, effect) switch
         {
-            (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, send.Id, outcome.CompletedAt ?? time.GetUtcNow(), outcome.ConversationId),
+            (EffectOutcomeKind.Done, SendDraftEffect send) => new SendSucceeded(send.DraftId, outcome.MessageId ?? send.Id, outcome.CompletedAt ?? time.GetUtcNow(), outcome.ConversationId),
             (EffectOutcomeKind.Permanent, SendDraftEffect send) => new SendFailed(send.DraftId, outcome.Reason ?? "The provider refused the message."),
             (EffectOutcomeKind.Uncertain, SendDraftEffect send) => new SendUncertain(send.DraftId, outcome.Reason ?? "The send was interrupted."),
             _ => null,
@@ -364,29 +362,74 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>
-    /// Removes a mirroring effect that has run, or, when the draft changed while it ran (an approval, an expiry), runs it
-    /// again at once for the draft as it is now: the change found the effect waiting and added no other.
+    /// Runs a mirroring effect and records how it went. A copy that fails for good, or for hours, is given up: nothing
+    /// else depends on it.
+    /// </summary>
+    private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> RunMirrorAsync(InterviewRecord record, MirrorDraftEffect mirror, CancellationToken cancellationToken)
+    {
+        var outcome = await executor.ExecuteAsync(record.UserId, record.State, mirror, settings, cancellationToken);
+        if (outcome.Kind == EffectOutcomeKind.Transient && mirror.Attempts + 1 < MaxMirrorAttempts
+            && await RescheduleAsync(record, mirror, mayHaveLeft: false, cancellationToken) is { } rescheduled)
+        {
+            return ([], rescheduled);
+        }
+
+        if (outcome.Kind is EffectOutcomeKind.Permanent or EffectOutcomeKind.Transient)
+        {
+            LogEffectDropped(logger, mirror.Id, record.State.Id, outcome.Reason);
+        }
+
+        return await FinishMirrorAsync(record, mirror, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a mirroring run: removes the effect, or, when the draft no longer looks in the mailbox as it did when the run
+    /// started (an approval, a skip, an edit meanwhile), runs it again at once for the draft as it is now. That holds even
+    /// when the effect is no longer ours (a worker that took it over, or already finished it): our writes may have landed
+    /// after theirs, so the mailbox is brought in line once more.
     /// </summary>
     private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> FinishMirrorAsync(InterviewRecord record, MirrorDraftEffect mirror, CancellationToken cancellationToken)
     {
+        var userId = record.UserId;
+        var interviewId = record.State.Id;
         var mirrored = record.State.FindDraft(mirror.DraftId);
-        MirrorDraftEffect? again = null;
-        var saved = await ChangeOutboxAsync(
-            record.UserId,
-            record.State.Id,
-            mirror.Id,
-            current =>
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = attempt == 1 ? record : await store.GetAsync(userId, interviewId, cancellationToken);
+            var held = current?.Outbox.FirstOrDefault(e => e.Id == mirror.Id);
+            var ours = held is not null && held.ClaimedUntil == mirror.ClaimedUntil;
+            var draft = current?.State.FindDraft(mirror.DraftId);
+            var changed = mirrored is not null && draft is not null && !DraftMirroring.SameInMailbox(mirrored, draft);
+            if (current is null || (!ours && !changed))
             {
-                var now = current.State.FindDraft(mirror.DraftId);
-                again = mirrored is not null && now is not null && !DraftMirroring.SameInMailbox(mirrored, now)
-                    ? mirror with { ClaimedUntil = time.GetUtcNow() + options.Value.EffectLease, Attempts = 0 }
-                    : null;
-                return again;
-            },
-            cancellationToken,
-            known: record,
-            onlyWhileClaimedUntil: mirror.ClaimedUntil);
-        return saved is not null && again is not null ? ([again], saved) : ([], saved);
+                return ([], current);
+            }
+
+            var now = time.GetUtcNow();
+            var again = changed ? MirrorDraftEffect.For(mirror.DraftId, now + options.Value.EffectLease) : null;
+            if (again is not null)
+            {
+                await dueIndex.AddAsync([EffectRow(userId, interviewId, again, now)], cancellationToken);
+            }
+
+            var outbox = current.Outbox.Where(e => e.Id != mirror.Id).ToImmutableArray();
+            InterviewRecord saved;
+            try
+            {
+                saved = await store.SaveAsync(userId, current, current.State, again is null ? outbox : outbox.Add(again), history: null, [], reply: null, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                continue;
+            }
+
+            if (held is not null)
+            {
+                await dueIndex.RemoveAsync([EffectRow(userId, interviewId, held, now)], cancellationToken);
+            }
+
+            return again is null ? ([], saved) : ([again], saved);
+        }
     }
 
     /// <summary>
@@ -419,23 +462,11 @@ public sealed partial class WorkflowEngine(
     /// still carries our claim (a worker whose claim ran out must not move an effect another worker has taken over).
     /// Returns the record as written, or null when nothing was changed.
     /// </summary>
-    private Task<InterviewRecord?> ChangeOutboxAsync(
-        string userId,
-        string interviewId,
-        string effectId,
-        PendingEffect? replacement,
-        CancellationToken cancellationToken,
-        InterviewRecord? known = null,
-        bool retry = true,
-        DateTimeOffset? onlyWhileClaimedUntil = null) =>
-        ChangeOutboxAsync(userId, interviewId, effectId, _ => replacement, cancellationToken, known, retry, onlyWhileClaimedUntil);
-
-    /// <summary>As above, with the replacement chosen from the interview as read (again) for each attempt.</summary>
     private async Task<InterviewRecord?> ChangeOutboxAsync(
         string userId,
         string interviewId,
         string effectId,
-        Func<InterviewRecord, PendingEffect?> replacementFor,
+        PendingEffect? replacement,
         CancellationToken cancellationToken,
         InterviewRecord? known = null,
         bool retry = true,
@@ -450,7 +481,6 @@ public sealed partial class WorkflowEngine(
                 return null;
             }
 
-            var replacement = replacementFor(record);
             var now = time.GetUtcNow();
             if (replacement is not null)
             {

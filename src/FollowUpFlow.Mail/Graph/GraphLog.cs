@@ -34,4 +34,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "Deleted Graph draft {GraphId} of message {MessageId}")]
     public static partial void DraftDeleted(ILogger logger, string messageId, string graphId);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Could not delete Graph draft {GraphId} of refused message {MessageId}; it stays in Drafts")]
+    public static partial void RefusedDraftKept(ILogger logger, string messageId, string graphId, Exception exception);
 }

@@ -68,6 +68,19 @@ public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
         return drafts.Count;
     }
 
+    /// <summary>Tidies the draft of a refused send; the refusal is what the caller must hear, so a failure here is only logged.</summary>
+    private async Task DeleteRefusedDraftAsync(string graphId, string messageId)
+    {
+        try
+        {
+            await DeleteDraftAsync(graphId, messageId, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            GraphLog.RefusedDraftKept(_logger, messageId, graphId, exception);
+        }
+    }
+
     /// <summary>Deletes one draft by its Graph id; one already gone counts as deleted.</summary>
     private async Task DeleteDraftAsync(string graphId, string messageId, CancellationToken cancellationToken)
     {
@@ -125,12 +138,19 @@ public sealed class GraphMailTransport : IMailTransport, IDraftMailbox
 
             // Not sent, and the draft it would have sent is gone (deleted in the mailbox meanwhile): nothing left, so a
             // later attempt, which saves the draft again, is safe.
+            GraphLog.NotAccepted(_logger, "sending the draft", message.MessageId, GraphErrors.StatusOf(exception));
             throw new MailNotAcceptedException($"Microsoft Graph no longer has the draft of message {message.MessageId} it was asked to send; nothing was sent.", exception);
         }
         catch (Exception exception)
         {
             if (Translated(exception, "sending the draft", message.MessageId, isSend: true) is { } translated)
             {
+                if (translated is MailRefusedException)
+                {
+                    // Refused for good: the draft will never be sent under this id, and an approval again uses a new one.
+                    await DeleteRefusedDraftAsync(draft.Id, message.MessageId);
+                }
+
                 throw translated;
             }
 

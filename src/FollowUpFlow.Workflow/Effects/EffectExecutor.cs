@@ -88,6 +88,23 @@ public sealed partial class EffectExecutor(
             return settled;
         }
 
+        EffectOutcome? sentByCandidate;
+        try
+        {
+            sentByCandidate = await CopySentFromMailboxAsync(interview, draft, settings, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was sent yet (and an earlier attempt, if any, was found not to have left): safe to try again.
+            LogEffectFailedTransiently(logger, send.Id, interview.Id, e.GetType().Name, e.Message);
+            return EffectOutcome.Transient($"Could not ask whether the mailbox copy was sent: {e.GetType().Name}: {e.Message}");
+        }
+
+        if (sentByCandidate is not null)
+        {
+            return sentByCandidate;
+        }
+
         try
         {
             var result = await transport.SendAsync(MessageComposer.ForDraft(interview, draft, settings, time.GetUtcNow()), cancellationToken);
@@ -118,10 +135,7 @@ public sealed partial class EffectExecutor(
         }
     }
 
-    /// <summary>
-    /// Brings the mailbox in line with the draft as it is now: older attempts' drafts go, and a draft waiting for approval
-    /// is created or updated under the Message-ID its approval will use.
-    /// </summary>
+    /// <summary>Brings the mailbox in line with the draft as it is now: its copy created or updated, or deleted.</summary>
     private async Task<EffectOutcome> MirrorDraftAsync(InterviewState interview, MirrorDraftEffect mirror, WorkflowSettings settings, CancellationToken cancellationToken)
     {
         if (_mailbox is null)
@@ -132,28 +146,22 @@ public sealed partial class EffectExecutor(
 
         var draft = interview.FindDraft(mirror.DraftId)
             ?? throw new ArgumentException($"Draft '{mirror.DraftId}' is not part of interview '{interview.Id}'.");
-        var plan = DraftMirroring.Plan(draft, settings);
-        if (plan.WaitForSend)
-        {
-            return EffectOutcome.Transient("The draft is being sent; its mailbox copy is tidied once the send is over.");
-        }
-
+        var copyId = DraftMirroring.CopyMessageId(draft, settings);
         try
         {
-            foreach (var messageId in plan.Delete)
+            if (DraftMirroring.KeepsCopy(draft))
             {
-                await _mailbox.DeleteDraftsAsync(messageId, cancellationToken);
+                await _mailbox.SaveDraftAsync(MessageComposer.ForDraft(interview, draft with { MessageId = copyId }, settings, time.GetUtcNow()), cancellationToken);
             }
-
-            if (plan.Keep is { } keep)
+            else
             {
-                await _mailbox.SaveDraftAsync(MessageComposer.ForDraft(interview, draft with { MessageId = keep }, settings, time.GetUtcNow()), cancellationToken);
+                await _mailbox.DeleteDraftsAsync(copyId, cancellationToken);
             }
         }
         catch (MessageAlreadySentException)
         {
-            // The candidate sent the mailbox copy themselves. Approving the draft finds that message and records the
-            // send without sending it again.
+            // The candidate sent the copy themselves. Approving the draft finds that message and records the send
+            // without sending it again.
             LogMirrorAlreadySent(logger, draft.Id, interview.Id);
             return EffectOutcome.Done(time.GetUtcNow());
         }
@@ -165,6 +173,27 @@ public sealed partial class EffectExecutor(
 
         LogDraftMirrored(logger, draft.Id, interview.Id, draft.Status);
         return EffectOutcome.Done(time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The draft's copy in the mailbox, when the candidate sent it from there themselves: then that was the send, and
+    /// approving the draft records it rather than sending a second message.
+    /// </summary>
+    private async Task<EffectOutcome?> CopySentFromMailboxAsync(InterviewState interview, Draft draft, WorkflowSettings settings, CancellationToken cancellationToken)
+    {
+        if (_mailbox is null)
+        {
+            return null;
+        }
+
+        var copyId = DraftMirroring.CopyMessageId(draft, settings);
+        if (await transport.CheckSentAsync(copyId, cancellationToken) != SendCheck.Sent)
+        {
+            return null;
+        }
+
+        LogCopySentFromMailbox(logger, draft.Id, interview.Id);
+        return EffectOutcome.Done(time.GetUtcNow(), messageId: copyId);
     }
 
     /// <summary>Done when the provider says the message left, Uncertain when it cannot be asked, null when it did not leave.</summary>
@@ -198,6 +227,9 @@ public sealed partial class EffectExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The mailbox copy of draft {DraftId} of interview {InterviewId} was already sent from the mailbox; approving the draft records that send")]
     private static partial void LogMirrorAlreadySent(ILogger logger, string draftId, string interviewId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Draft {DraftId} of interview {InterviewId} was approved after its mailbox copy was sent from the mailbox; recorded as sent, not sent again")]
+    private static partial void LogCopySentFromMailbox(ILogger logger, string draftId, string interviewId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent draft {DraftId} of interview {InterviewId}")]
     private static partial void LogDraftSent(ILogger logger, string draftId, string interviewId);

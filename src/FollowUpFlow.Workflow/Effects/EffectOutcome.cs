@@ -16,9 +16,11 @@ public enum EffectOutcomeKind
 
 /// <param name="MayHaveLeft">For a transient send failure: whether the message may have left anyway (no answer came), so the next attempt must ask first.</param>
 /// <param name="ConversationId">For a send that is done: the provider's thread of the message, when it has one.</param>
-public sealed record EffectOutcome(EffectOutcomeKind Kind, DateTimeOffset? CompletedAt = null, string? Reason = null, bool MayHaveLeft = false, string? ConversationId = null)
+/// <param name="MessageId">For a send that is done: the Message-ID that left when it is not the effect's own (the candidate sent the mailbox copy).</param>
+public sealed record EffectOutcome(EffectOutcomeKind Kind, DateTimeOffset? CompletedAt = null, string? Reason = null, bool MayHaveLeft = false, string? ConversationId = null, string? MessageId = null)
 {
-    public static EffectOutcome Done(DateTimeOffset at, string? conversationId = null) => new(EffectOutcomeKind.Done, at, ConversationId: conversationId);
+    public static EffectOutcome Done(DateTimeOffset at, string? conversationId = null, string? messageId = null) =>
+        new(EffectOutcomeKind.Done, at, ConversationId: conversationId, MessageId: messageId);
 
     public static EffectOutcome Permanent(string reason) => new(EffectOutcomeKind.Permanent, Reason: reason);
 

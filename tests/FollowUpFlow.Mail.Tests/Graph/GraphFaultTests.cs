@@ -149,7 +149,23 @@ public sealed class GraphFaultTests : IAsyncLifetime
 
         Assert.Contains("ErrorAccessDenied", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, _graph.Server.SentCount);
+
+        // A refused draft will never be sent under its id (an approval again uses a new one): it is not left in Drafts.
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Equal(Messages.Sample().MessageId, Assert.Single(_graph.Server.Deleted).InternetMessageId);
+    }
+
+    [Fact]
+    public async Task A_refusal_whose_draft_cannot_be_deleted_is_still_the_refusal()
+    {
+        _graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid."));
+        _graph.Server.EnqueueFault(FakeGraphRoute.DeleteMessage, FakeGraphFault.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again."));
+
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(() => _graph.Transport().SendAsync(Messages.Sample(), CancellationToken.None));
+
+        Assert.Contains("ErrorInvalidRecipients", refused.Message, StringComparison.Ordinal);
         Assert.Single(_graph.Server.Drafts);
+        Assert.Equal(0, _graph.Server.SentCount);
     }
 
     [Fact]
@@ -305,7 +321,8 @@ public sealed class GraphFaultTests : IAsyncLifetime
         Assert.Contains($"{status} ErrorIrresolvableConflict", refused.Message, StringComparison.Ordinal);
         Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.SendMessage));
         Assert.Equal(0, _graph.Server.SentCount);
-        Assert.Equal(message.MessageId, Assert.Single(_graph.Server.Drafts).InternetMessageId);
+        Assert.Empty(_graph.Server.Drafts);
+        Assert.Equal(message.MessageId, Assert.Single(_graph.Server.Deleted).InternetMessageId);
         Assert.Empty(_graph.Server.Violations);
     }
 

@@ -50,3 +50,17 @@ public sealed class CrashingTransport(IMailTransport inner, CrashPoint point, Ca
         return new OperationCanceledException("Simulated process death.", process.Token);
     }
 }
+
+/// <summary>A <see cref="CrashingTransport"/> over a transport that keeps copies of drafts in the mailbox (Graph): only sends crash.</summary>
+public sealed class CrashingDraftMailbox(GraphMailTransport inner, CrashPoint point, CancellationTokenSource process) : IMailTransport, IDraftMailbox
+{
+    private readonly CrashingTransport _sends = new(inner, point, process);
+
+    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken) => _sends.SendAsync(message, cancellationToken);
+
+    public Task<SendCheck> CheckSentAsync(string messageId, CancellationToken cancellationToken) => _sends.CheckSentAsync(messageId, cancellationToken);
+
+    public Task SaveDraftAsync(OutgoingMessage message, CancellationToken cancellationToken) => ((IDraftMailbox)inner).SaveDraftAsync(message, cancellationToken);
+
+    public Task<int> DeleteDraftsAsync(string messageId, CancellationToken cancellationToken) => inner.DeleteDraftsAsync(messageId, cancellationToken);
+}
