@@ -10,7 +10,7 @@ namespace FollowUpFlow.App.BrowserTests;
 public sealed class DraftsPageTests(AzuriteFixture azurite, BrowserFixture browser) : BrowserTest(azurite, browser)
 {
     [Fact]
-    public async Task Editing_a_draft_in_the_form_and_approving_it_sends_the_edited_message_to_the_interviewer()
+    public async Task Editing_a_draft_saving_it_for_later_and_then_approving_it_sends_the_edited_message_to_the_interviewer()
     {
         await App.CreateInterviewAsync();
         var draftId = await App.OnlyPendingDraftIdAsync();
@@ -21,10 +21,21 @@ public sealed class DraftsPageTests(AzuriteFixture azurite, BrowserFixture brows
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Drafts", Level = 1 })).ToBeVisibleAsync();
         var draft = page.GetByRole(AriaRole.Article).Filter(new() { HasText = LiveApp.InterviewerEmail });
         await Expect(draft.Locator(".status")).ToHaveTextAsync(new Regex("^Waiting for your approval"));
-        await draft.GetByText("Edit, then approve and send").ClickAsync();
+        await draft.GetByText("Edit", new() { Exact = true }).ClickAsync();
         await draft.GetByLabel("Subject").FillAsync("Thank you for this morning, Ana");
         await draft.GetByLabel("Message").FillAsync("Dear Ana,\nthank you for this morning - edited in the browser.\nAlex");
-        await draft.GetByRole(AriaRole.Button, new() { Name = "Save changes, approve and send" }).ClickAsync();
+        await draft.GetByRole(AriaRole.Button, new() { Name = "Save for later" }).ClickAsync();
+
+        // Saved, not sent: the draft's page shows the new text, and it still waits.
+        await Expect(page).ToHaveURLAsync(new Regex($"/drafts/{Regex.Escape(draftId)}\\?done=saved$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved. It waits for your approval as it now reads.");
+        await Expect(page.Locator("article.draft .message-body")).ToContainTextAsync("edited in the browser.");
+        Assert.Equal("pending", await App.DraftStatusAsync(draftId));
+        Assert.Empty(App.SentTo(LiveApp.InterviewerEmail));
+
+        await page.GetByText("Edit", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("Thank you for this morning, Ana");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve and send with these changes" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/drafts/{Regex.Escape(draftId)}\\?done=approved$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Approved and sent.");
@@ -75,7 +86,7 @@ public sealed class DraftsPageTests(AzuriteFixture azurite, BrowserFixture brows
         await page.GotoAsync("/drafts");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve and send as it is" })).ToBeVisibleAsync();
         // The edit form open too: its fields and buttons must fit as well.
-        await page.GetByText("Edit, then approve and send").ClickAsync();
+        await page.GetByText("Edit", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByLabel("Message")).ToBeVisibleAsync();
 
         Assert.Equal(360, await page.EvaluateAsync<int>("() => window.innerWidth"));
