@@ -10,17 +10,27 @@ namespace FollowUpFlow.App.Dashboard;
 internal static class DraftCard
 {
     /// <param name="rejectedEdit">An edit that was not accepted: the form is shown open, with the typed text and why.</param>
-    /// <param name="title">The heading, when the page around the card already names the draft.</param>
+    /// <param name="title">The heading, when the card is the page's own draft (the page's title names it already).</param>
     public static Markup Render(HttpContext context, DraftRecord record, string timeZone, int headingLevel, bool withForms, RejectedEdit? rejectedEdit = null, string? title = null)
     {
         var draft = record.Draft;
         var id = draft.Id;
         var heading = Math.Clamp(headingLevel, 2, 4).ToString(CultureInfo.InvariantCulture);
-        var name = title ?? $"{draft.Kind.Label()} to {draft.To.Name}";
+        var name = new HtmlBuilder();
+        if (title is null)
+        {
+            name.Append($"""<a href="/drafts/{id}">{draft.Kind.Label()} to {draft.To.Name}</a>""");
+        }
+        else
+        {
+            // On the draft's own page: no link to the page it is on.
+            name.Append($"{title}");
+        }
+
         var html = new HtmlBuilder();
         html.Append($"""
             <article class="draft" aria-labelledby="draft-{id}-title">
-            <h{heading} id="draft-{id}-title"><a href="/drafts/{id}">{name}</a></h{heading}>
+            <h{heading} id="draft-{id}-title">{name.ToMarkup()}</h{heading}>
             <p class="meta">{record.Company} · {record.Role} · <a href="/interviews/{record.InterviewId}">the interview</a></p>
             <p class="status status-{draft.Status.ToString().ToLowerInvariant()}">{StatusText(draft, timeZone)}</p>
             <dl class="message-head">
