@@ -21,10 +21,17 @@ internal static class ApprovalLinkEndpoints
         forms.MapPost($"/{ApprovalUrls.ApprovePath}/{{token}}", ApproveAsync);
     }
 
-    private static async Task<IResult> ShowAsync(string token, HttpContext context, InterviewStore store, UserContext user, IOptions<CandidateOptions> candidate, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(string token, HttpContext context, InterviewStore store, UsedApprovalLinks usedLinks, UserContext user, IOptions<CandidateOptions> candidate, CancellationToken cancellationToken)
     {
-        var (record, _, refusal) = await ResolveAsync(token, context.RequestServices, store, user, cancellationToken);
-        return refusal ?? ApprovalLinkPages.Confirm(context, token, record!, candidate.Value.TimeZone);
+        var (record, link, refusal) = await ResolveAsync(token, context.RequestServices, store, user, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return await usedLinks.WasUsedAsync(link!, cancellationToken)
+            ? ApprovalLinkPages.Used(context, record!, candidate.Value.TimeZone)
+            : ApprovalLinkPages.Confirm(context, token, record!, candidate.Value.TimeZone);
     }
 
     private static async Task<IResult> ApproveAsync(string token, HttpContext context, InterviewStore store, WorkflowEngine engine, UsedApprovalLinks usedLinks, UserContext user, IOptions<CandidateOptions> candidate, CancellationToken cancellationToken)

@@ -57,6 +57,18 @@ internal static class ApprovalLinkPages
         return Layout.Page(title, DashboardSection.None, html.ToMarkup());
     }
 
+    /// <summary>A used link opened again: it says so, with where the draft stands now.</summary>
+    public static HtmlPage Used(HttpContext context, DraftRecord record, string timeZone)
+    {
+        var html = new HtmlBuilder();
+        html.Append($"""
+            <p class="lead">This approval link was already used: each link works once. {DraftCard.StatusText(record.Draft, timeZone)}</p>
+            {DraftCard.Render(context, record, timeZone, headingLevel: 2, withForms: false)}
+            <p><a href="/drafts/{record.Draft.Id}">Open it in the dashboard</a></p>
+            """);
+        return Layout.Page("This link was already used", DashboardSection.None, html.ToMarkup());
+    }
+
     public static HtmlPage AlreadyUsed(string draftId) => Layout.Notice(
         StatusCodes.Status409Conflict,
         "This link was already used",

@@ -12,6 +12,13 @@ public sealed class UsedApprovalLinks(TableClient table, TimeProvider time)
 {
     public TableClient Table => table;
 
+    /// <summary>Whether the link was used already (one point read); only <see cref="MarkUsedAsync"/> decides a use.</summary>
+    public async Task<bool> WasUsedAsync(ApprovalLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return await table.GetEntityIfExistsAsync(link.UserId, link.Nonce, ["UsedAt"], cancellationToken) is not null;
+    }
+
     public async Task<ApprovalLinkUse> MarkUsedAsync(ApprovalLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);

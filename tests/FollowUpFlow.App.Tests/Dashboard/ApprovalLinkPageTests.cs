@@ -66,6 +66,13 @@ public sealed class ApprovalLinkPageTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("already used", used, StringComparison.Ordinal);
         Assert.Contains("href=\"/drafts\"", used, StringComparison.Ordinal);
         Assert.Single(DashboardSession.SentTo(_storage));
+
+        // Opened again from the email later: it says the link was used, and where the draft stands.
+        var reopened = await _session.PageAsync($"/approve/{token}");
+        Assert.Contains("<h1>This link was already used</h1>", reopened, StringComparison.Ordinal);
+        Assert.Contains("Sent ", reopened, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing to approve", reopened, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\" action=\"/approve/", reopened, StringComparison.Ordinal);
     }
 
     [Fact]
