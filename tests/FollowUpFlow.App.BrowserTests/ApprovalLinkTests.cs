@@ -39,9 +39,10 @@ public sealed partial class ApprovalLinkTests(AzuriteFixture azurite, BrowserFix
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "This link was already used", Level = 1 })).ToBeVisibleAsync();
         await Expect(second.GetByText("already used: each link works once")).ToBeVisibleAsync();
 
-        // Opened once more, the link offers nothing to approve.
+        // Opened once more, the link says it was used and offers nothing to approve.
         await page.GotoAsync(link);
-        await Expect(page.GetByText("There is nothing to approve")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This link was already used", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("p.lead")).ToContainTextAsync("Sent ");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve and send" })).ToHaveCountAsync(0);
         Assert.Single(App.SentTo(LiveApp.InterviewerEmail));
     }
