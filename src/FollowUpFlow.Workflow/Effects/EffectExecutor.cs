@@ -11,8 +11,9 @@ namespace FollowUpFlow.Workflow.Effects;
 
 /// <summary>
 /// Performs an effect's outside action and reports how it went; it never touches the interview's state. Mail is
-/// idempotent by the effect's id (the same Message-ID is the same file or message). A research task is stored by its
-/// id and queued as a reference; the queue is at-least-once, so its consumer does each task id once.
+/// idempotent by the effect's id (the same Message-ID is the same file or message). A mailbox copy of a draft is
+/// brought to the draft as it is when the effect runs, so running it again is harmless. A research task is stored by
+/// its id and queued as a reference; the queue is at-least-once, so its consumer does each task id once.
 /// </summary>
 /// <param name="digests">Signed approve links in the notes about waiting drafts; without it those notes go out as the workflow wrote them.</param>
 public sealed partial class EffectExecutor(
