@@ -181,11 +181,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     {
         await using var h = await CreateAsync(azurite);
         await using var graph = await GraphMailbox.StartAsync(h.Time);
-        var gated = new GatedDraftMailbox(graph.Transport);
-        var (slow, _) = h.NewEngine(gated);
-        var creating = slow.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
-        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var draft = (await h.RecordAsync("iv1")).State.Drafts.Single(d => d.Kind == DraftKind.ThankYou);
+        var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         // The candidate skips it while the copy is still on its way to the mailbox.
         var (engine, _) = h.NewEngine(graph.Transport);
@@ -203,11 +199,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     {
         await using var h = await CreateAsync(azurite);
         await using var graph = await GraphMailbox.StartAsync(h.Time);
-        var gated = new GatedDraftMailbox(graph.Transport);
-        var (slow, _) = h.NewEngine(gated);
-        var creating = slow.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
-        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var draft = (await h.RecordAsync("iv1")).State.Drafts.Single(d => d.Kind == DraftKind.ThankYou);
+        var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         var (engine, _) = h.NewEngine(graph.Transport);
         await engine.ApplyAsync(UserId, "iv1", new DraftApproved(draft.Id, Body: "Approved words."), null, default);
@@ -226,11 +218,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     {
         await using var h = await CreateAsync(azurite);
         await using var graph = await GraphMailbox.StartAsync(h.Time);
-        var gated = new GatedDraftMailbox(graph.Transport);
-        var (slow, _) = h.NewEngine(gated);
-        var creating = slow.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
-        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var draft = (await h.RecordAsync("iv1")).State.Drafts.Single(d => d.Kind == DraftKind.ThankYou);
+        var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         // The slow worker's claim runs out; another worker takes the copy over after the candidate skipped the draft,
         // and finishes it (nothing to delete yet). Only then does the slow worker's copy reach the mailbox.
@@ -309,6 +297,16 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
 
         Assert.NotEmpty(await h.Store.GetHistoryAsync(UserId, "iv1", default));
         Assert.Empty((await h.RecordAsync("iv1")).Outbox);
+    }
+
+    /// <summary>Creates the thank-you through a worker whose copy of it is held before it reaches the mailbox.</summary>
+    private static async Task<(GatedDraftMailbox Gate, Task Creating, Draft Draft)> StartCopyHeldAtTheGateAsync(WorkflowHarness h, GraphMailbox graph)
+    {
+        var gated = new GatedDraftMailbox(graph.Transport);
+        var (slow, _) = h.NewEngine(gated);
+        var creating = slow.ApplyAsync(UserId, "iv1", new ConfirmationReceived("iv1", Details(h.Time.GetUtcNow().AddHours(-3), Ana)), null, default);
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (gated, creating, (await h.RecordAsync("iv1")).State.Drafts.Single(d => d.Kind == DraftKind.ThankYou));
     }
 
     private static string CopyId(WorkflowHarness h, Draft draft) => DraftMirroring.CopyMessageId(draft, h.Settings);
