@@ -319,7 +319,6 @@ public sealed partial class WorkflowEngine(
         var outcome = await executor.ExecuteAsync(record.UserId, record.State, effect, settings, cancellationToken);
         var userId = record.UserId;
         var interviewId = record.State.Id;
-
         if (outcome.Kind == EffectOutcomeKind.Transient && effect is SendDraftEffect && effect.Attempts + 1 >= MaxSendAttempts)
         {
             // "Later" has not come after hours of retrying: the candidate decides, as for any failed send; when the
