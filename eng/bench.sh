@@ -3,6 +3,7 @@
 # benchmarks/FollowUpFlow.Benchmarks against it, stops Azurite. Arguments go to the program:
 #   bash eng/bench.sh                      storage request counts (happy path, scheduler tick over 10,000 interviews)
 #   bash eng/bench.sh --interviews 1000    the same with fewer stored interviews
+#   bash eng/bench.sh --graph              the same with mail sent through the Graph transport to a local fake Graph
 #   bash eng/bench.sh --decider            the pure decider's time and allocations (BenchmarkDotNet)
 #   bash eng/bench.sh --inbound            parse-and-extract throughput, MB/s and allocations per message
 #   bash eng/bench.sh --dashboard          dashboard and API page latency (p50/p99) with 1,000 interviews stored

@@ -33,8 +33,8 @@ public sealed record RequestSample(
 }
 
 /// <summary>
-/// The real shell (engine, scheduler, store, due index, effect executor, file outbox) over uniquely named tables and
-/// queue that are deleted at the end. Every request the workflow sends passes a <see cref="RequestCountingPolicy"/>
+/// The real shell (engine, scheduler, store, due index, effect executor, and a file outbox or, with <c>--graph</c>, the
+/// Graph transport on a local fake Graph) over uniquely named tables and queue that are deleted at the end. Every request the workflow sends passes a <see cref="RequestCountingPolicy"/>
 /// and a <see cref="RequestLog"/>, both at PerRetry, so a retried request counts twice. The benchmark's own checks
 /// (history, due rows, files) read through separate, uncounted clients.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>Logical operations (PerCall), only to show how many of the counted requests were retries.</summary>
     private readonly RequestCountingPolicy _calls = new();
 
-    private BenchEnvironment(string connectionString, WorkflowSettings settings, DateTimeOffset start)
+    private BenchEnvironment(string connectionString, WorkflowSettings settings, SettableTimeProvider time, GraphBenchMailbox? graph)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var interviewsName = "BenchInterviews" + suffix;
@@ -77,11 +77,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
         ProbeQueue = new QueueServiceClient(account, new StorageClientOptions()).GetQueueClient(queueName);
         ProbeStore = new InterviewStore(_probeInterviews);
 
-        Time = new SettableTimeProvider(start);
+        Time = time;
+        Graph = graph;
         OutboxFolder = Path.Combine(Path.GetTempPath(), "followupflow-bench", suffix);
         var options = Options.Create(new WorkflowOptions());
-        var transport = new FileOutboxTransport(
-            Options.Create(new FileOutboxOptions { Folder = OutboxFolder }), Time, NullLogger<FileOutboxTransport>.Instance);
+        IMailTransport transport = graph is not null
+            ? graph.Transport
+            : new FileOutboxTransport(Options.Create(new FileOutboxOptions { Folder = OutboxFolder }), Time, NullLogger<FileOutboxTransport>.Instance);
         var store = new InterviewStore(_interviews);
         var executor = new EffectExecutor(transport, _queue, store, Time, NullLogger<EffectExecutor>.Instance);
         var dueIndex = new DueIndex(_due);
@@ -106,10 +108,15 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     public string OutboxFolder { get; }
 
-    /// <summary>Creates the tables and queue (uncounted: the counters start at zero).</summary>
-    public static async Task<BenchEnvironment> CreateAsync(string connectionString, WorkflowSettings settings, DateTimeOffset start)
+    /// <summary>The fake Graph mailbox the workflow sends through; null with the file outbox.</summary>
+    public GraphBenchMailbox? Graph { get; }
+
+    /// <summary>Creates the tables and queue (uncounted: the counters start at zero), and with <paramref name="graph"/> starts the fake Graph.</summary>
+    public static async Task<BenchEnvironment> CreateAsync(string connectionString, WorkflowSettings settings, DateTimeOffset start, bool graph = false)
     {
-        var environment = new BenchEnvironment(connectionString, settings, start);
+        var time = new SettableTimeProvider(start);
+        var mailbox = graph ? await GraphBenchMailbox.StartAsync(settings.Candidate.Email, time) : null;
+        var environment = new BenchEnvironment(connectionString, settings, time, mailbox);
         await environment._interviews.CreateIfNotExistsAsync();
         await environment._due.CreateIfNotExistsAsync();
         await environment._queue.CreateIfNotExistsAsync();
@@ -133,10 +140,22 @@ public sealed class BenchEnvironment : IAsyncDisposable
         return sample;
     }
 
-    public int EmlCount() => EmlFiles().Count;
+    /// <summary>"`.eml` files" for the file outbox, "sent (Graph)" for the fake mailbox's Sent Items.</summary>
+    public string SentLabel => Graph is null ? ".eml files" : "Sent (Graph)";
 
-    public IReadOnlyList<string> EmlFiles() =>
+    /// <summary>The messages the workflow sent so far: the outbox's <c>.eml</c> files, or what the fake Graph has in Sent Items.</summary>
+    public IReadOnlyList<SentMessage> SentMessages() =>
+        Graph is not null
+            ? Graph.Server.SentItems.Select(m => new SentMessage(m.InternetMessageId, m.Subject ?? "(no subject)")).ToList()
+            : EmlFiles().Select(path => new SentMessage(path, EmlSubject(path))).ToList();
+
+    public int SentCount() => SentMessages().Count;
+
+    private List<string> EmlFiles() =>
         Directory.Exists(OutboxFolder) ? Directory.GetFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).ToList() : [];
+
+    private static string EmlSubject(string path) =>
+        File.ReadLines(path).FirstOrDefault(l => l.StartsWith("Subject: ", StringComparison.Ordinal))?["Subject: ".Length..] ?? "(no subject)";
 
     public async Task<int> DueRowCountAsync()
     {
@@ -162,5 +181,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
         {
             Directory.Delete(OutboxFolder, recursive: true);
         }
+
+        if (Graph is not null)
+        {
+            await Graph.DisposeAsync();
+        }
     }
 }
+
+/// <summary>A message the workflow sent: <see cref="Key"/> is the file's path or the message's internetMessageId.</summary>
+public sealed record SentMessage(string Key, string Subject);

@@ -28,9 +28,10 @@ public static class IdleTickScenario
         Candidate = new CandidateProfile("Alex Morgan", "alex@example.com", "Alex", "Europe/London"),
     };
 
-    public static async Task<string> RunAsync(string connectionString, int interviews, int parallelism)
+    /// <param name="graph">Send through the Graph transport on the local fake Graph instead of the file outbox.</param>
+    public static async Task<string> RunAsync(string connectionString, int interviews, int parallelism, bool graph = false)
     {
-        await using var env = await BenchEnvironment.CreateAsync(connectionString, Settings, Start);
+        await using var env = await BenchEnvironment.CreateAsync(connectionString, Settings, Start, graph);
         var engine = env.Engine;
         var t0 = env.Time.GetUtcNow();
 
@@ -72,7 +73,8 @@ public static class IdleTickScenario
 
         // Exactly the soon-* reflection prompts due: end (t0 + 1 d 1 h + i min) + 30 min <= now < thank-you (end + 1 h).
         env.Time.SetUtcNow(t0.AddDays(1).AddHours(1).AddMinutes(45));
-        var filesBefore = env.EmlCount();
+        var filesBefore = env.SentCount();
+        env.Graph?.Take();
         env.Log.Tracing = true;
         clock.Restart();
         var busy = await env.Scheduler.TickAsync(default);
@@ -80,7 +82,8 @@ public static class IdleTickScenario
         env.Log.Tracing = false;
         var trace = env.Log.Trace;
         var busySample = env.Take();
-        var files = env.EmlCount() - filesBefore;
+        var files = env.SentCount() - filesBefore;
+        var graphRequests = env.Graph?.Take();
         Expect(busy.Due == DueCount && busy.Failed == 0, $"the tick found {busy.Due} due items ({busy.Failed} failed), expected {DueCount}");
         for (var i = 0; i < DueCount; i++)
         {
@@ -95,8 +98,21 @@ public static class IdleTickScenario
         var afterSample = env.Take();
         Expect(after.Due == 0, $"the tick after found {after.Due} due items");
         var dueRowsAfter = await env.DueRowCountAsync();
+        if (env.Graph is { } mailbox)
+        {
+            Expect(mailbox.Server.Violations.Count == 0, "the fake Graph saw requests Graph would refuse: " + string.Join("; ", mailbox.Server.Violations));
+            Expect(mailbox.Server.SentCount == files && mailbox.Server.Drafts.Count == 0, $"expected {files} messages sent once each and no draft left, found {mailbox.Server.SentCount} sends and {mailbox.Server.Drafts.Count} drafts");
+        }
 
-        return Render(interviews, parallelism, seeding.Elapsed, seed, soon, dueRows, dueRowsAfter, (idleSample, idleTime), (busySample, busyTime), busy, files, (afterSample, afterTime), trace);
+        var text = Render(interviews, parallelism, seeding.Elapsed, seed, soon, dueRows, dueRowsAfter, (idleSample, idleTime), (busySample, busyTime), busy, files, env.Graph is null ? ".eml files written" : "messages sent through Graph", (afterSample, afterTime), trace);
+        if (graphRequests is not null)
+        {
+            text += Inv($"\nGraph requests of the tick with {DueCount} due: {graphRequests.Count} (") +
+                string.Join(", ", graphRequests.GroupBy(GraphBenchMailbox.RouteName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => Inv($"{g.Count()} {g.Key}"))) +
+                Inv($"); per due item `{string.Join(" ", graphRequests.Take(graphRequests.Count / Math.Max(1, busy.Due)).Select(GraphBenchMailbox.Label))}`.\n");
+        }
+
+        return text;
     }
 
     private static string Render(
@@ -111,6 +127,7 @@ public static class IdleTickScenario
         (RequestSample Sample, TimeSpan Time) busyTick,
         TickResult busyResult,
         int files,
+        string sentWhat,
         (RequestSample Sample, TimeSpan Time) afterTick,
         IReadOnlyList<string> trace)
     {
@@ -136,7 +153,7 @@ public static class IdleTickScenario
         var busy = busyTick.Sample;
         text.Append(Inv($"\nThe tick with {DueCount} due, by kind: "));
         text.Append(string.Join(", ", busy.ByKind.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal).Select(k => Inv($"{k.Value} {k.Key}"))));
-        text.Append(Inv($"; interviews $batch entity ops: {busy.InterviewBatchActions}, due rows upserted: {busy.DueBatchActions}; {files} .eml files written. "));
+        text.Append(Inv($"; interviews $batch entity ops: {busy.InterviewBatchActions}, due rows upserted: {busy.DueBatchActions}; {files} {sentWhat}. "));
         text.Append(Inv($"Due rows after: {dueRowsAfter:N0} (was {dueRows:N0}). "));
         text.Append(Inv($"Retried attempts: {seed.Retries + soon.Retries + idleTick.Sample.Retries + busy.Retries + afterTick.Sample.Retries}.\n"));
         var perItem = (trace.Count - 1) / Math.Max(1, busyResult.Due);

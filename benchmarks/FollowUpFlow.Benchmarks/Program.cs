@@ -6,7 +6,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using FollowUpFlow.Benchmarks;
 
 // Storage request counts (default) or the decider's time and allocations (--decider). Usage:
-//   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- [--interviews N] [--parallelism N]
+//   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- [--interviews N] [--parallelism N] [--graph]
+//     (--graph: mail goes through the Graph transport to a local fake Graph instead of the file outbox)
 //   dotnet run -c Release -- --decider [BenchmarkDotNet options]
 //   dotnet run -c Release -- --inbound [--throughput-only] [BenchmarkDotNet options]
 //   FOLLOWUPFLOW_BENCH_STORAGE=<connection string> dotnet run -c Release -- --dashboard [--interviews N] [--requests N]
@@ -62,8 +63,13 @@ Console.WriteLine("# FollowUpFlow storage request counts");
 Console.WriteLine();
 Console.WriteLine(FormattableString.Invariant($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Environment.OSVersion}"));
 Console.WriteLine();
-Console.WriteLine(await HappyPathScenario.RunAsync(connectionString));
-Console.WriteLine(await IdleTickScenario.RunAsync(connectionString, interviews, parallelism));
+var graph = args.Contains("--graph");
+Console.WriteLine(graph
+    ? "Mail transport: Microsoft Graph (the real GraphMailTransport and SDK, no retries) against the local fake Graph of tests/FollowUpFlow.Testing."
+    : "Mail transport: file outbox (.eml files).");
+Console.WriteLine();
+Console.WriteLine(await HappyPathScenario.RunAsync(connectionString, graph));
+Console.WriteLine(await IdleTickScenario.RunAsync(connectionString, interviews, parallelism, graph));
 return 0;
 
 int IntOption(string name, int fallback)
