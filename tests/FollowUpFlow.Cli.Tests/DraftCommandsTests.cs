@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FollowUpFlow.App.Contracts;
 using FollowUpFlow.Cli.Drafts;
 using FollowUpFlow.Testing;
@@ -7,12 +9,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FollowUpFlow.Cli.Tests;
 
-/// <summary>`followupflow drafts`, `approve [--edit]`, `reject` and `mark-sent` against a running app over HTTP.</summary>
+/// <summary>`followupflow drafts`, `approve [--edit]`, `edit`, `reject` and `mark-sent` against a running app over HTTP.</summary>
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class DraftCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("followupflow-drafts-").FullName;
     private readonly string _prefix = "D" + Guid.NewGuid().ToString("N")[..10];
+    private readonly RecordingHandler _requests = new();
     private WebApplicationFactory<PersonDto> _app = null!;
     private DraftsApi _api = null!;
 
@@ -25,7 +28,7 @@ public sealed class DraftCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
         });
-        var client = _app.CreateClient();
+        var client = _app.CreateDefaultClient(_requests);
         _api = new DraftsApi(client);
 
         // An interview that ended three hours ago: its thank-you drafts wait for approval.
@@ -125,6 +128,108 @@ public sealed class DraftCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("pending", (await _api.GetAsync(id, default)).Draft!.Status);
     }
 
+    [Fact]
+    public async Task Edit_saves_only_an_edited_subject_and_sends_nothing()
+    {
+        var id = await DraftIdForAsync("ana@contoso.example");
+        var before = (await _api.GetAsync(id, default)).Draft!;
+        // The first line (the subject) replaced, the rest of the file as it was.
+        var editor = await EditorAsync("{ printf 'Subject: Thank you, Ana\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"");
+
+        var (code, output, error) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor(editor), o, e, default));
+
+        Assert.True(code == 0, error);
+        Assert.Equal($"{id}: saved; it waits for your approval", output.Trim());
+        var sent = Assert.Single(EditRequests(id));
+        Assert.Equal(["subject"], sent.Select(p => p.Key));
+        Assert.Equal("Thank you, Ana", sent["subject"]!.GetValue<string>());
+        var after = (await _api.GetAsync(id, default)).Draft!;
+        Assert.Equal(("pending", "Thank you, Ana", before.Body), (after.Status, after.Subject, after.Body));
+        Assert.DoesNotContain(SentFiles(), t => t.Contains("\r\nTo: Ana Silva <ana@contoso.example>\r\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Edit_saves_only_an_edited_body()
+    {
+        var id = await DraftIdForAsync("ben@contoso.example");
+        var before = (await _api.GetAsync(id, default)).Draft!;
+        // The subject line and the blank line kept, the body replaced.
+        var editor = await EditorAsync("{ head -n 2 \"$1\"; printf 'Dear Ben,\\nthank you for the deep dive.\\n'; } > \"$1.new\" && mv \"$1.new\" \"$1\"");
+
+        var (code, output, error) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor(editor), o, e, default));
+
+        Assert.True(code == 0, error);
+        Assert.Equal($"{id}: saved; it waits for your approval", output.Trim());
+        var sent = Assert.Single(EditRequests(id));
+        Assert.Equal(["body"], sent.Select(p => p.Key));
+        var after = (await _api.GetAsync(id, default)).Draft!;
+        Assert.Equal(("pending", before.Subject, "Dear Ben,\nthank you for the deep dive."), (after.Status, after.Subject, after.Body.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
+    public async Task Edit_with_nothing_changed_or_an_emptied_file_saves_nothing()
+    {
+        var id = await DraftIdForAsync("ana@contoso.example");
+        var before = (await _api.GetAsync(id, default)).Draft!;
+
+        // An editor closed without a change.
+        var (unchanged, unchangedOutput, unchangedError) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor("true"), o, e, default));
+        Assert.True(unchanged == 0, unchangedError);
+        Assert.Equal($"{id}: nothing changed", unchangedOutput.Trim());
+
+        var emptying = await EditorAsync(": > \"$1\"");
+        var (emptied, emptiedOutput, emptiedError) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor(emptying), o, e, default));
+        Assert.True(emptied == 0, emptiedError);
+        Assert.Equal($"{id}: left as it was (the edited file was empty); nothing was saved", emptiedOutput.Trim());
+
+        Assert.Empty(EditRequests(id));
+        var after = (await _api.GetAsync(id, default)).Draft!;
+        Assert.Equal((before.Status, before.Subject, before.Body), (after.Status, after.Subject, after.Body));
+    }
+
+    [Fact]
+    public async Task Edit_with_a_failing_editor_saves_nothing()
+    {
+        var id = await DraftIdForAsync("ana@contoso.example");
+
+        var (code, output, error) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor("false"), o, e, default));
+
+        Assert.Equal(DraftCommands.Refused, code);
+        Assert.Empty(output);
+        Assert.Equal("followupflow: the editor (false) exited with code 1; nothing was saved", error.Trim());
+        Assert.Empty(EditRequests(id));
+    }
+
+    [Fact]
+    public async Task Edit_of_a_skipped_draft_is_refused_with_the_reason()
+    {
+        var id = await DraftIdForAsync("ana@contoso.example");
+        var (rejected, _, _) = await RunAsync((o, e) => DraftCommands.DecideAsync(_api.RejectAsync(id, default), o, e));
+        Assert.Equal(0, rejected);
+        var editor = await EditorAsync("{ printf 'Subject: Thank you, Ana\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"");
+
+        var (code, output, error) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, id, Editor(editor), o, e, default));
+
+        Assert.Equal(DraftCommands.Refused, code);
+        Assert.Empty(output);
+        Assert.Contains("refused (409)", error, StringComparison.Ordinal);
+        Assert.Contains("already skipped", error, StringComparison.Ordinal);
+        Assert.Single(EditRequests(id));
+        Assert.Equal("rejected", (await _api.GetAsync(id, default)).Draft!.Status);
+    }
+
+    [Fact]
+    public async Task Edit_of_an_unknown_draft_is_refused_before_the_editor_opens()
+    {
+        var (code, output, error) = await RunAsync((o, e) => DraftCommands.EditAsync(_api, "no-such-draft", Editor("false"), o, e, default));
+
+        Assert.Equal(DraftCommands.Refused, code);
+        Assert.Empty(output);
+        Assert.Contains("refused (404)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("editor", error, StringComparison.Ordinal);
+        Assert.Empty(EditRequests("no-such-draft"));
+    }
+
     [Theory]
     [InlineData("Subject: Hi\n\nBody", "Hi", "Body")]
     [InlineData("subject:   Hi there  \r\n\r\nLine 1\r\nLine 2\r\n\r\n", "Hi there", "Line 1\nLine 2")]
@@ -144,8 +249,29 @@ public sealed class DraftCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public void An_emptied_file_approves_nothing() => Assert.Equal((null, null), DraftEditor.Parse("  \n"));
 
+    /// <summary>A shell script that edits the file it is given as a person would in their editor (POSIX only, like CI).</summary>
+    private async Task<string> EditorAsync(string script)
+    {
+        Assert.False(OperatingSystem.IsWindows(), "this test needs a POSIX shell");
+        var editor = Path.Combine(_folder, $"editor-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(editor, $"#!/bin/sh\n{script}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return editor;
+    }
+
+    private static Func<string, string?> Editor(string command) => name => name == "EDITOR" ? command : null;
+
+    /// <summary>The JSON bodies of the requests to the draft's edit endpoint, in order.</summary>
+    private JsonObject[] EditRequests(string id) =>
+        [.. _requests.Seen.Where(r => r.Method == HttpMethod.Post && r.Path == $"/api/drafts/{id}/edit").Select(r => JsonNode.Parse(r.Body)!.AsObject())];
+
     /// <summary>Every message in the outbox: the drafts sent and the notes to the candidate.</summary>
-    private string[] SentFiles() => [.. Directory.GetFiles(Path.Combine(_folder, "outbox"), "*.eml").Select(File.ReadAllText)];
+    private string[] SentFiles() =>
+        Directory.Exists(Path.Combine(_folder, "outbox")) ? [.. Directory.GetFiles(Path.Combine(_folder, "outbox"), "*.eml").Select(File.ReadAllText)] : [];
 
     private async Task<string> DraftIdForAsync(string email)
     {
@@ -160,6 +286,19 @@ public sealed class DraftCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
         using var stderr = new StringWriter();
         var code = await run(stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Notes every request the commands make, with its body, then passes it on to the app.</summary>
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        public ConcurrentQueue<(HttpMethod Method, string Path, string Body)> Seen { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Seen.Enqueue((request.Method, request.RequestUri!.AbsolutePath, body));
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     private KeyValuePair<string, string?>[] Settings() =>

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace FollowUpFlow.Cli.Drafts;
 
 /// <summary>
-/// `followupflow drafts`, `approve ID [--edit]`, `reject ID` and `mark-sent ID`: the candidate's decisions on drafts,
-/// made through a running app's API, so they go through the same workflow as the dashboard's.
+/// `followupflow drafts`, `approve ID [--edit]`, `edit ID`, `reject ID` and `mark-sent ID`: the candidate's decisions on
+/// drafts, made through a running app's API, so they go through the same workflow as the dashboard's.
 /// </summary>
 internal static class DraftCommands
 {
@@ -27,6 +27,10 @@ internal static class DraftCommands
         var approve = new Command("approve", "Approve a draft: it is sent from your mailbox.") { approveId, edit, url };
         approve.SetAction((result, token) => WithApi(result, url, api => ApproveAsync(api, result.GetRequiredValue(approveId), result.GetValue(edit), Environment.GetEnvironmentVariable, Console.Out, Console.Error, token)));
 
+        var editId = new Argument<string>("id") { Description = "The draft's id." };
+        var editCommand = new Command("edit", "Edit a draft's subject and body in $VISUAL or $EDITOR and keep them; nothing is sent.") { editId, url };
+        editCommand.SetAction((result, token) => WithApi(result, url, api => EditAsync(api, result.GetRequiredValue(editId), Environment.GetEnvironmentVariable, Console.Out, Console.Error, token)));
+
         var rejectId = new Argument<string>("id") { Description = "The draft's id." };
         var reject = new Command("reject", "Skip a draft: it is never sent.") { rejectId, url };
         reject.SetAction((result, token) => WithApi(result, url, api => DecideAsync(api.RejectAsync(result.GetRequiredValue(rejectId), token), Console.Out, Console.Error)));
@@ -35,7 +39,7 @@ internal static class DraftCommands
         var markSent = new Command("mark-sent", "Confirm that a draft of unknown fate is in your sent mail.") { sentId, url };
         markSent.SetAction((result, token) => WithApi(result, url, api => DecideAsync(api.MarkSentAsync(result.GetRequiredValue(sentId), token), Console.Out, Console.Error)));
 
-        return [list, approve, reject, markSent];
+        return [list, approve, editCommand, reject, markSent];
     }
 
     public static async Task<int> ListAsync(DraftsApi api, string? status, bool all, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -77,28 +81,35 @@ internal static class DraftCommands
             return await DecideAsync(api.ApproveAsync(id, null, null, cancellationToken), output, error);
         }
 
-        var (draft, problem) = await api.GetAsync(id, cancellationToken);
+        var (changes, exitCode) = await EditInEditorAsync(api, id, "nothing was approved", environment, output, error, cancellationToken);
+        return changes is null
+            ? exitCode
+            : await DecideAsync(api.ApproveAsync(id, changes.Subject, changes.Body, cancellationToken), output, error);
+    }
+
+    /// <summary>`edit ID`: the candidate's new subject and body are kept for the draft, which still waits for approval.</summary>
+    public static async Task<int> EditAsync(DraftsApi api, string id, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (changes, exitCode) = await EditInEditorAsync(api, id, "nothing was saved", environment, output, error, cancellationToken);
+        if (changes is null)
+        {
+            return exitCode;
+        }
+
+        if (!changes.Any)
+        {
+            await output.WriteLineAsync($"{id}: nothing changed");
+            return 0;
+        }
+
+        var (draft, problem) = await api.EditAsync(id, changes.Subject, changes.Body, cancellationToken);
         if (draft is null)
         {
             return await FailAsync(error, problem!);
         }
 
-        var (edited, editError) = await DraftEditor.EditAsync(draft, environment, cancellationToken);
-        if (editError is not null)
-        {
-            await error.WriteLineAsync($"followupflow: {editError}");
-            return Refused;
-        }
-
-        if (edited is null)
-        {
-            await output.WriteLineAsync($"{id}: left as it was (the edited file was empty); nothing was approved");
-            return 0;
-        }
-
-        var changedSubject = edited.Subject == draft.Subject ? null : edited.Subject;
-        var changedBody = edited.Body == draft.Body.ReplaceLineEndings("\n").Trim() ? null : edited.Body;
-        return await DecideAsync(api.ApproveAsync(id, changedSubject, changedBody, cancellationToken), output, error);
+        await output.WriteLineAsync($"{draft.Id}: saved; it waits for your approval");
+        return 0;
     }
 
     public static async Task<int> DecideAsync(Task<(DraftLine? Draft, ApiProblem? Problem)> call, TextWriter output, TextWriter error)
@@ -111,6 +122,35 @@ internal static class DraftCommands
 
         await output.WriteLineAsync(draft.FailureReason is null ? $"{draft.Id}: {draft.Status}" : $"{draft.Id}: {draft.Status} ({draft.FailureReason})");
         return 0;
+    }
+
+    /// <summary>
+    /// Opens the draft in the candidate's editor. Returns what they changed, or null and the exit code when there is
+    /// nothing to go on with (the draft could not be read, the editor failed, or the file was emptied); what was then
+    /// not done (<paramref name="nothingDone"/>) has been said.
+    /// </summary>
+    private static async Task<(DraftEditor.Changes? Changes, int ExitCode)> EditInEditorAsync(DraftsApi api, string id, string nothingDone, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (draft, problem) = await api.GetAsync(id, cancellationToken);
+        if (draft is null)
+        {
+            return (null, await FailAsync(error, problem!));
+        }
+
+        var (edited, editError) = await DraftEditor.EditAsync(draft, environment, cancellationToken);
+        if (editError is not null)
+        {
+            await error.WriteLineAsync($"followupflow: {editError}; {nothingDone}");
+            return (null, Refused);
+        }
+
+        if (edited is null)
+        {
+            await output.WriteLineAsync($"{id}: left as it was (the edited file was empty); {nothingDone}");
+            return (null, 0);
+        }
+
+        return (DraftEditor.ChangesFrom(draft, edited), 0);
     }
 
     private static async Task<int> WithApi(System.CommandLine.ParseResult result, Option<Uri> url, Func<DraftsApi, Task<int>> run)

@@ -4,13 +4,20 @@ namespace FollowUpFlow.Cli.Drafts;
 
 /// <summary>
 /// Lets the candidate edit a draft in their own editor ($VISUAL, else $EDITOR), as git does for a commit message: the
-/// file holds a "Subject:" line, a blank line and the body. An emptied file means "do not approve".
+/// file holds a "Subject:" line, a blank line and the body. An emptied file means "leave the draft as it was". Errors
+/// say what went wrong; the command adds what it did not do (approve, save).
 /// </summary>
 internal static class DraftEditor
 {
     public const string SubjectPrefix = "Subject: ";
 
     public sealed record Edited(string Subject, string Body);
+
+    /// <summary>What the candidate changed: the new subject and body, each null when it was left as it was.</summary>
+    public sealed record Changes(string? Subject, string? Body)
+    {
+        public bool Any => Subject is not null || Body is not null;
+    }
 
     /// <returns>The edit, null when the candidate emptied the file, or an error line.</returns>
     public static async Task<(Edited? Edit, string? Error)> EditAsync(DraftLine draft, Func<string, string?> environment, CancellationToken cancellationToken)
@@ -37,7 +44,7 @@ internal static class DraftEditor
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
-                return (null, $"the editor ({words[0]}) exited with code {process.ExitCode}; nothing was approved");
+                return (null, $"the editor ({words[0]}) exited with code {process.ExitCode}");
             }
 
             return Parse(await File.ReadAllTextAsync(path, cancellationToken));
@@ -51,6 +58,11 @@ internal static class DraftEditor
             File.Delete(path);
         }
     }
+
+    /// <summary>The edit against the draft it started from, compared as the file showed them.</summary>
+    public static Changes ChangesFrom(DraftLine draft, Edited edited) => new(
+        edited.Subject == draft.Subject ? null : edited.Subject,
+        edited.Body == draft.Body.ReplaceLineEndings("\n").Trim() ? null : edited.Body);
 
     public static string Format(string subject, string body) => $"{SubjectPrefix}{subject}\n\n{body.ReplaceLineEndings("\n")}\n";
 
@@ -66,13 +78,13 @@ internal static class DraftEditor
         var firstLine = firstBreak < 0 ? text : text[..firstBreak];
         if (!firstLine.StartsWith(SubjectPrefix.TrimEnd(), StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"the first line must be the subject, starting with \"{SubjectPrefix.TrimEnd()}\"; nothing was approved");
+            return (null, $"the first line must be the subject, starting with \"{SubjectPrefix.TrimEnd()}\"");
         }
 
         var subject = firstLine[SubjectPrefix.TrimEnd().Length..].Trim();
         var body = firstBreak < 0 ? "" : text[(firstBreak + 1)..].Trim('\n').TrimEnd();
         return subject.Length == 0 || body.Trim().Length == 0
-            ? (null, "the subject and the body must both have text; nothing was approved")
+            ? (null, "the subject and the body must both have text")
             : (new Edited(subject, body), null);
     }
 }

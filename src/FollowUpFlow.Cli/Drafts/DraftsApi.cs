@@ -29,6 +29,10 @@ internal sealed class DraftsApi(HttpClient http)
     public Task<(DraftLine? Draft, ApiProblem? Problem)> ApproveAsync(string id, string? subject, string? body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"api/drafts/{Uri.EscapeDataString(id)}/approve", new JsonObject { ["subject"] = subject, ["body"] = body }, cancellationToken);
 
+    /// <summary>Keeps new text for the draft without sending it; a null subject or body is left as it was.</summary>
+    public Task<(DraftLine? Draft, ApiProblem? Problem)> EditAsync(string id, string? subject, string? body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/drafts/{Uri.EscapeDataString(id)}/edit", new JsonObject { ["subject"] = subject, ["body"] = body }, cancellationToken);
+
     public Task<(DraftLine? Draft, ApiProblem? Problem)> RejectAsync(string id, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"api/drafts/{Uri.EscapeDataString(id)}/reject", new JsonObject(), cancellationToken);
 
