@@ -11,7 +11,7 @@ internal static class IngestCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Messages (.eml) to ingest.", Arity = ArgumentArity.OneOrMore };
-        var url = new Option<Uri>("--url") { Description = "The running app (default http://127.0.0.1:7071).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071") };
+        var url = AppUrlOption.Create();
         var storage = new Option<string?>("--storage") { Description = "A storage connection string (e.g. UseDevelopmentStorage=true): process here, without the app." };
         var command = new Command("ingest", "Send emails to FollowUpFlow as if they had been forwarded to it.") { files, url, storage };
         command.SetAction(async (result, cancellationToken) =>

@@ -16,7 +16,7 @@ internal static class DraftCommands
 
     public static IEnumerable<Command> Create()
     {
-        var url = new Option<Uri>("--url") { Description = "The running app (default http://127.0.0.1:7071).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071") };
+        var url = AppUrlOption.Create();
         var status = new Option<string?>("--status") { Description = "Only drafts with this status (pending, sending, sent, rejected, expired, withdrawn, failed, uncertain)." };
         var all = new Option<bool>("--all") { Description = "Every draft, whatever its status." };
         var list = new Command("drafts", "List the drafts that wait for you (pending, failed or uncertain).") { status, all, url };
