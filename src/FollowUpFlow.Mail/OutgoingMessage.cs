@@ -4,8 +4,8 @@ using FollowUpFlow.Mail.Syntax;
 namespace FollowUpFlow.Mail;
 
 /// <summary>
-/// A plain-text message ready to be written. Every property is validated when it is set
-/// (including through <c>with</c>), so the writer never meets header-injection input.
+/// A plain-text message, optionally with an HTML alternative, ready to be written. Every property is validated when
+/// it is set (including through <c>with</c>), so the writer never meets header-injection input.
 /// </summary>
 public sealed record OutgoingMessage
 {
@@ -14,6 +14,9 @@ public sealed record OutgoingMessage
     public const int MaxReferences = 100;
     public const int MaxExtraHeaders = 50;
     public const int MaxTextBodyLength = 4 * 1024 * 1024;
+
+    /// <summary>The same bound as the text body: the HTML alternative is checked the same way.</summary>
+    public const int MaxHtmlBodyLength = MaxTextBodyLength;
 
     public required MailAddress From
     {
@@ -45,7 +48,17 @@ public sealed record OutgoingMessage
     public required string TextBody
     {
         get;
-        init => field = ValidateBody(value, nameof(TextBody));
+        init => field = ValidateBody(value, nameof(TextBody), MaxTextBodyLength);
+    }
+
+    /// <summary>
+    /// An HTML rendering of <see cref="TextBody"/>, offered next to it (never instead of it: the text body stays
+    /// required); null for a plain-text message. Any line-ending convention, the writer normalises to CRLF.
+    /// </summary>
+    public string? HtmlBody
+    {
+        get;
+        init => field = value is null ? null : ValidateBody(value, nameof(HtmlBody), MaxHtmlBodyLength);
     }
 
     /// <summary>This message's id, <c>&lt;local@domain&gt;</c> (see <see cref="MessageIds"/>).</summary>
@@ -86,7 +99,7 @@ public sealed record OutgoingMessage
         init => field = CopyList(value, nameof(ExtraHeaders), MaxExtraHeaders, requireOne: false);
     } = [];
 
-    // The body and subject are the candidate's words: keep them out of ToString (and so out of logs).
+    // The bodies (text and HTML) and the subject are the candidate's words: keep them out of ToString (and so out of logs).
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("MessageId = ").Append(MessageId).Append(", Date = ").Append(Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -113,12 +126,12 @@ public sealed record OutgoingMessage
             : throw new ArgumentException("The list contains a null entry.", paramName);
     }
 
-    private static string ValidateBody(string? body, string paramName)
+    private static string ValidateBody(string? body, string paramName, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(body, paramName);
-        if (body.Length > MaxTextBodyLength)
+        if (body.Length > maxLength)
         {
-            throw new ArgumentException($"The body is longer than {MaxTextBodyLength} characters.", paramName);
+            throw new ArgumentException($"The body is longer than {maxLength} characters.", paramName);
         }
 
         HeaderText.RejectUnpairedSurrogates(body, paramName);

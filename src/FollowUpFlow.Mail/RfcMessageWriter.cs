@@ -4,8 +4,9 @@ using FollowUpFlow.Mail.Writing;
 namespace FollowUpFlow.Mail;
 
 /// <summary>
-/// Writes an <see cref="OutgoingMessage"/> as an RFC 5322 / MIME single-part text/plain message:
-/// CRLF line endings, 7-bit clean output (encoded-words in headers, quoted-printable when the body needs it).
+/// Writes an <see cref="OutgoingMessage"/> as an RFC 5322 / MIME message: single-part text/plain, or
+/// multipart/alternative (text/plain, then text/html) when the message has an HTML body. CRLF line endings,
+/// 7-bit clean output (encoded-words in headers, quoted-printable for each body that needs it).
 /// </summary>
 public static class RfcMessageWriter
 {
@@ -17,7 +18,7 @@ public static class RfcMessageWriter
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        var output = new StringBuilder(message.TextBody.Length + 1024);
+        var output = new StringBuilder(message.TextBody.Length + (message.HtmlBody?.Length ?? 0) + 1024);
         Field(output, "Date", f => f.AppendToken(RfcDate.Format(message.Date)));
         Field(output, "From", f => AddressFormatter.Append(f, message.From));
         if (message.ReplyTo is { } replyTo)
@@ -54,13 +55,19 @@ public static class RfcMessageWriter
             Field(output, header.Name, f => f.AppendUnstructured(header.Value));
         }
 
-        var body = LineEndings.ToCrLf(message.TextBody);
-        var transferEncoding = BodyEncoding.Choose(body);
         output.Append("MIME-Version: 1.0\r\n");
-        output.Append("Content-Type: text/plain; charset=utf-8\r\n");
-        output.Append("Content-Transfer-Encoding: ").Append(transferEncoding).Append("\r\n");
-        output.Append("\r\n");
-        output.Append(BodyEncoding.Encode(body, transferEncoding));
+        var text = TextEntity.Encode("plain", message.TextBody);
+        if (message.HtmlBody is null)
+        {
+            text.AppendHeaders(output);
+            output.Append("\r\n");
+            output.Append(text.EncodedBody);
+        }
+        else
+        {
+            MultipartAlternative.Append(output, [text, TextEntity.Encode("html", message.HtmlBody)]);
+        }
+
         return output.ToString();
     }
 

@@ -76,4 +76,36 @@ public class HeaderInjectionTests
         Assert.DoesNotContain("Thank you", text, StringComparison.Ordinal);
         Assert.Contains("draft-42", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToString_does_not_reveal_the_html_body_either()
+    {
+        var text = (Messages.Sample() with { HtmlBody = "<p>Secret wording</p>" }).ToString();
+        Assert.DoesNotContain("Secret wording", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("HtmlBody", text, StringComparison.Ordinal);
+        Assert.Contains("draft-42", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_html_body_is_optional_and_absent_by_default() =>
+        Assert.Null(Messages.Sample().HtmlBody);
+
+    [Fact]
+    public void An_html_body_with_an_unpaired_surrogate_is_refused()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Messages.Sample() with { HtmlBody = "<p>broken \ud800</p>" });
+        Assert.Equal("HtmlBody", refused.ParamName);
+    }
+
+    [Fact]
+    public void An_html_body_longer_than_the_bound_is_refused()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Messages.Sample() with { HtmlBody = new string('x', OutgoingMessage.MaxHtmlBodyLength + 1) });
+        Assert.Equal("HtmlBody", refused.ParamName);
+        Assert.Equal(OutgoingMessage.MaxHtmlBodyLength, (Messages.Sample() with { HtmlBody = new string('x', OutgoingMessage.MaxHtmlBodyLength) }).HtmlBody!.Length);
+    }
+
+    [Fact]
+    public void Two_messages_that_differ_only_in_their_html_body_are_not_equal() =>
+        Assert.NotEqual(Messages.Sample() with { HtmlBody = "<p>a</p>" }, Messages.Sample() with { HtmlBody = "<p>b</p>" });
 }

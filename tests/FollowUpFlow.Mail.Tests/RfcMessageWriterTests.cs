@@ -137,4 +137,40 @@ public class RfcMessageWriterTests
         Assert.Equal(parsed.Headers.Count, parsed.Headers.Select(h => h.Key.ToUpperInvariant()).Distinct().Count());
         Assert.StartsWith("Date: ", raw, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plain_text_message_is_written_byte_for_byte_as_a_single_text_plain_part()
+    {
+        const string expected =
+            "Date: Fri, 07 Mar 2025 09:05:03 +0100\r\n" +
+            "From: Alex Candidate <alex@example.com>\r\n" +
+            "To: Jamie Recruiter <jamie@hiring.example.org>\r\n" +
+            "Subject: Thank you for today's interview\r\n" +
+            "Message-ID: <draft-42@followupflow.local>\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\n" +
+            "Content-Transfer-Encoding: 7bit\r\n" +
+            "\r\n" +
+            "Hi Jamie,\r\n\r\nThank you for your time today.\r\n\r\nBest regards,\r\nAlex\r\n";
+
+        Assert.Equal(expected, RfcMessageWriter.Write(Messages.Sample()));
+    }
+
+    [Fact]
+    public void A_plain_text_message_that_needs_quoted_printable_is_written_byte_for_byte()
+    {
+        const string expected =
+            "Date: Fri, 07 Mar 2025 09:05:03 +0100\r\n" +
+            "From: Alex Candidate <alex@example.com>\r\n" +
+            "To: Jamie Recruiter <jamie@hiring.example.org>\r\n" +
+            "Subject: Thank you for today's interview\r\n" +
+            "Message-ID: <draft-42@followupflow.local>\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\n" +
+            "Content-Transfer-Encoding: quoted-printable\r\n" +
+            "\r\n" +
+            "Sch=C3=B6ne Gr=C3=BC=C3=9Fe\r\nAlex";
+
+        Assert.Equal(expected, RfcMessageWriter.Write(Messages.Sample() with { TextBody = "Schöne Grüße\nAlex" }));
+    }
 }

@@ -27,7 +27,7 @@ internal static class GraphMessageMapper
         var graphMessage = new Message
         {
             Subject = message.Subject,
-            Body = new ItemBody { ContentType = BodyType.Text, Content = message.TextBody },
+            Body = Body(message),
             ToRecipients = message.To.Select(ToRecipient).ToList(),
             CcRecipients = message.Cc.Select(ToRecipient).ToList(),
             ReplyTo = message.ReplyTo is null ? [] : [ToRecipient(message.ReplyTo)],
@@ -59,6 +59,15 @@ internal static class GraphMessageMapper
             }
         }
     }
+
+    /// <summary>
+    /// A Graph message has one body, of contentType text or html: the HTML alternative when the message has one,
+    /// otherwise the text. So through Graph, the text body of a message that has an HTML body is not sent.
+    /// </summary>
+    private static ItemBody Body(OutgoingMessage message) =>
+        message.HtmlBody is { } html
+            ? new ItemBody { ContentType = BodyType.Html, Content = html }
+            : new ItemBody { ContentType = BodyType.Text, Content = message.TextBody };
 
     private static List<InternetMessageHeader> CustomHeaders(OutgoingMessage message)
     {

@@ -17,7 +17,7 @@ internal sealed record SendGridMailRequest
     [JsonPropertyName("subject")]
     public required string Subject { get; init; }
 
-    /// <summary>text/plain first: SendGrid refuses any other order.</summary>
+    /// <summary>text/plain first, then text/html when there is one: SendGrid refuses any other order, and either type twice.</summary>
     [JsonPropertyName("content")]
     public required IReadOnlyList<SendGridContent> Content { get; init; }
 

@@ -11,6 +11,9 @@ internal static class SendGridRequestMapper
     /// <summary>The custom argument that carries the Message-ID into SendGrid's events (prefixed so it cannot clash).</summary>
     public const string MessageIdArgument = "followupflow_message_id";
 
+    private const string PlainText = "text/plain";
+    private const string Html = "text/html";
+
     // Header names SendGrid documents as reserved for itself; a request carrying one is refused.
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,18 +31,29 @@ internal static class SendGridRequestMapper
             throw new MailRefusedException($"Message {message.MessageId} has an empty body, which SendGrid does not accept.");
         }
 
+        if (message.HtmlBody is { Length: 0 })
+        {
+            throw new MailRefusedException($"Message {message.MessageId} has an empty HTML body, which SendGrid does not accept.");
+        }
+
         return new SendGridMailRequest
         {
             Personalizations = [Personalization(message)],
             From = Address(message.From),
             ReplyTo = Address(replyTo),
             Subject = message.Subject,
-            Content = [new SendGridContent("text/plain", message.TextBody)],
+            Content = Content(message),
             Headers = Headers(message),
             Categories = [Category],
             CustomArgs = new Dictionary<string, string>(StringComparer.Ordinal) { [MessageIdArgument] = message.MessageId },
         };
     }
+
+    /// <summary>SendGrid's "text and HTML content": text/plain first, then text/html, each once.</summary>
+    private static SendGridContent[] Content(OutgoingMessage message) =>
+        message.HtmlBody is null
+            ? [new SendGridContent(PlainText, message.TextBody)]
+            : [new SendGridContent(PlainText, message.TextBody), new SendGridContent(Html, message.HtmlBody)];
 
     private static SendGridPersonalization Personalization(OutgoingMessage message)
     {

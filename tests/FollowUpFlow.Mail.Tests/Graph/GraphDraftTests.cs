@@ -75,6 +75,57 @@ public sealed class GraphDraftTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_an_html_body_is_saved_with_body_contentType_html()
+    {
+        var message = Messages.Sample() with { HtmlBody = "<p>Hi Jamie,</p>\r\n<p>Schöne Grüße</p>\r\n" };
+
+        await _graph.Transport().SaveDraftAsync(message, CancellationToken.None);
+
+        Assert.Empty(_graph.Server.Violations);
+        var draft = Assert.Single(_graph.Server.Drafts);
+        Assert.Equal("html", draft.BodyContentType, ignoreCase: true);
+        Assert.Equal(message.HtmlBody, draft.BodyContent);
+        var body = RequestBody(Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.CreateMessage)));
+        Assert.Equal("html", body.GetProperty("contentType").GetString());
+        Assert.Equal(message.HtmlBody, body.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Updating_a_draft_moves_its_body_between_text_and_html()
+    {
+        var transport = _graph.Transport();
+        var plain = Messages.Sample();
+        var html = plain with { HtmlBody = "<p>Edited</p>" };
+
+        await transport.SaveDraftAsync(plain, CancellationToken.None);
+        Assert.Equal("text", Assert.Single(_graph.Server.Drafts).BodyContentType, ignoreCase: true);
+
+        await transport.SaveDraftAsync(html, CancellationToken.None);
+        var draft = Assert.Single(_graph.Server.Drafts);
+        Assert.Equal("html", draft.BodyContentType, ignoreCase: true);
+        Assert.Equal("<p>Edited</p>", draft.BodyContent);
+        var update = RequestBody(Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.UpdateMessage)));
+        Assert.Equal("html", update.GetProperty("contentType").GetString());
+
+        await transport.SaveDraftAsync(plain, CancellationToken.None);
+        draft = Assert.Single(_graph.Server.Drafts);
+        Assert.Equal("text", draft.BodyContentType, ignoreCase: true);
+        Assert.Equal(plain.TextBody, draft.BodyContent);
+        Assert.Equal(2, draft.UpdateCount);
+        Assert.Empty(_graph.Server.Violations);
+    }
+
+    [Fact]
+    public async Task Without_an_html_body_the_draft_body_is_text_as_before()
+    {
+        await _graph.Transport().SaveDraftAsync(Messages.Sample(), CancellationToken.None);
+
+        var body = RequestBody(Assert.Single(_graph.Server.RequestsTo(FakeGraphRoute.CreateMessage)));
+        Assert.Equal("text", body.GetProperty("contentType").GetString());
+        Assert.Equal(Messages.Sample().TextBody, body.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task A_message_id_with_an_apostrophe_and_a_plus_is_quoted_and_found_again()
     {
         var message = Messages.Sample() with { MessageId = MessageIds.Create("o'brien+1.draft", "followupflow.local") };
@@ -152,5 +203,12 @@ public sealed class GraphDraftTests : IAsyncLifetime
 
         Assert.All(_graph.Credential.RequestedScopes, scopes => Assert.Equal(["http://127.0.0.1/.default"], scopes));
         Assert.NotEmpty(_graph.Credential.RequestedScopes);
+    }
+
+    /// <summary>The message's <c>body</c> object as the SDK put it on the wire.</summary>
+    private static System.Text.Json.JsonElement RequestBody(FakeGraphRequest request)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(request.Body);
+        return json.RootElement.GetProperty("body").Clone();
     }
 }

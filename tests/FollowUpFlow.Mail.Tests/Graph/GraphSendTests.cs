@@ -37,6 +37,19 @@ public sealed class GraphSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_an_html_body_is_sent_with_its_html()
+    {
+        var message = Messages.Sample() with { HtmlBody = "<p>Thank you for your time today.</p>" };
+
+        await _graph.Transport().SendAsync(message, CancellationToken.None);
+
+        Assert.Empty(_graph.Server.Violations);
+        var sent = Assert.Single(_graph.Server.SentItems);
+        Assert.Equal("html", sent.BodyContentType, ignoreCase: true);
+        Assert.Equal(message.HtmlBody, sent.BodyContent);
+    }
+
+    [Fact]
     public async Task Sending_a_saved_draft_sends_that_draft_with_the_approved_content()
     {
         var transport = _graph.Transport();

@@ -50,6 +50,12 @@ public sealed class FakeSendGridServerTests : IAsyncLifetime
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s"}""", "content")]
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":""}]}""", "content.0.value")]
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/html","value":"<p>x</p>"},{"type":"text/plain","value":"x"}]}""", "content")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"},{"type":"text/html","value":""}]}""", "content.1.value")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"},{"type":"text/plain","value":"y"}]}""", "content")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"},{"type":"text/html","value":"<p>x</p>"},{"type":"text/html","value":"<p>y</p>"}]}""", "content")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/calendar","value":"BEGIN:VCALENDAR"},{"type":"text/plain","value":"x"}]}""", "content")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain; charset=utf-8","value":"x"}]}""", "content.0.type")]
+    [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"","value":"x"}]}""", "content.0.type")]
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}],"headers":{"Reply-To":"c@example.com"}}""", "headers")]
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}],"headers":{"X-SG-EID":"1"}}""", "headers")]
     [InlineData("""{"personalizations":[{"to":[{"email":"b@example.com"}]}],"from":{"email":"a@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}],"headers":{"X-Count":1}}""", "headers.X-Count")]
@@ -67,6 +73,23 @@ public sealed class FakeSendGridServerTests : IAsyncLifetime
         Assert.Contains(entries, e => e.GetProperty("field").GetString() == field && e.GetProperty("message").GetString()!.Length > 0);
         Assert.Single(_fake.Violations);
         Assert.Equal(0, _fake.AcceptedCount);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"text/plain","value":"Hi"},{"type":"text/html","value":"<p>Hi</p>"}]""")]
+    [InlineData("""[{"type":"text/html","value":"<p>Hi</p>"}]""")]
+    [InlineData("""[{"type":"text/plain","value":"Hi"},{"type":"text/html","value":"<p>Hi</p>"},{"type":"text/calendar","value":"BEGIN:VCALENDAR"}]""")]
+    public async Task Content_in_the_documented_order_is_accepted(string content)
+    {
+        var body = ValidBody.Replace("""[{"type":"text/plain","value":"Hi"}]""", content, StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var expected = JsonDocument.Parse(content);
+        Assert.Equal(
+            expected.RootElement.EnumerateArray().Select(c => new FakeSendGridContent(c.GetProperty("type").GetString()!, c.GetProperty("value").GetString()!)),
+            Assert.Single(_fake.Accepted).Mail!.Content);
     }
 
     [Fact]

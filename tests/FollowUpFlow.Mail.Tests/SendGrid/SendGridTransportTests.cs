@@ -73,6 +73,50 @@ public sealed class SendGridTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_html_body_is_sent_as_text_and_HTML_content_with_text_plain_first()
+    {
+        var message = FullMessage() with { HtmlBody = "<p>Hi Jamie,</p>\r\n<p>Schöne Grüße &amp; thank you.</p>\r\n" };
+
+        await _harness.Transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Empty(Fake.Violations);
+        var request = Assert.Single(Fake.Accepted);
+        Assert.Equal(
+            [new FakeSendGridContent("text/plain", message.TextBody), new FakeSendGridContent("text/html", message.HtmlBody!)],
+            request.Mail!.Content);
+
+        // On the wire: exactly the two documented types, text/plain first, each once and non-empty.
+        using var json = System.Text.Json.JsonDocument.Parse(request.Body);
+        var content = json.RootElement.GetProperty("content").EnumerateArray().ToArray();
+        Assert.Equal(["text/plain", "text/html"], content.Select(c => c.GetProperty("type").GetString()));
+        Assert.All(content, c => Assert.NotEmpty(c.GetProperty("value").GetString()!));
+        Assert.All(content, c => Assert.Equal(["type", "value"], c.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal(1, Fake.AcceptedCountFor(message.MessageId));
+    }
+
+    [Fact]
+    public async Task Without_an_html_body_the_content_is_text_plain_alone()
+    {
+        var message = Messages.Sample();
+
+        await _harness.Transport.SendAsync(message, CancellationToken.None);
+
+        var request = Assert.Single(Fake.Accepted);
+        Assert.Equal([new FakeSendGridContent("text/plain", message.TextBody)], request.Mail!.Content);
+        Assert.DoesNotContain("text/html", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_html_body_is_refused_before_anything_is_sent()
+    {
+        var refused = await Assert.ThrowsAsync<MailRefusedException>(
+            () => _harness.Transport.SendAsync(Messages.Sample() with { HtmlBody = "" }, CancellationToken.None));
+
+        Assert.Contains("HTML", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Fake.Requests);
+    }
+
+    [Fact]
     public async Task A_message_without_threading_or_extra_headers_sends_only_its_Message_ID_header()
     {
         var message = Messages.Sample();

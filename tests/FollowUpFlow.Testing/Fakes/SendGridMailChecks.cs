@@ -270,6 +270,10 @@ internal static class SendGridMailChecks
             {
                 errors.Add(new FakeSendGridError("The content type must be a string at least one character in length.", $"content.{index}.type"));
             }
+            else if (type.AsSpan().ContainsAny(';', '\r', '\n'))
+            {
+                errors.Add(new FakeSendGridError("The content type cannot contain ';', or CRLF characters.", $"content.{index}.type"));
+            }
 
             if (value.Length == 0)
             {
@@ -278,6 +282,14 @@ internal static class SendGridMailChecks
 
             result.Add(new FakeSendGridContent(type, value));
             index++;
+        }
+
+        // Other types (text/calendar, say) may follow; text/plain and text/html lead, in that order, each at most once.
+        var plainCount = result.Count(c => c.Type.Equals("text/plain", StringComparison.OrdinalIgnoreCase));
+        var htmlCount = result.Count(c => c.Type.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        if (plainCount > 1 || htmlCount > 1)
+        {
+            errors.Add(new FakeSendGridError("If present, text/plain and text/html may only be provided once.", "content"));
         }
 
         var plain = result.FindIndex(c => c.Type.Equals("text/plain", StringComparison.OrdinalIgnoreCase));
