@@ -22,6 +22,9 @@ public static class DigestComposer
 
     public const int MaxPreviewLineLength = 160;
 
+    internal const string LinksWorkOnce = "Each approve link sends the draft exactly as shown in the dashboard and works once.";
+    internal const string NotExpected = "If you did not expect this email, you can ignore it: nothing is sent without your approval.";
+
     private const int MaxFieldLength = 200;
     private const string Ellipsis = "…";
 
@@ -49,12 +52,14 @@ public static class DigestComposer
         var candidate = settings.Candidate;
         var zone = TimeZones.Resolve(candidate.TimeZone, null);
         var ordered = entries.OrderBy(e => e.Draft.Draft.CreatedAt).ThenBy(e => e.Draft.Draft.Id, StringComparer.Ordinal).ToList();
+        var content = Content(candidate, ordered, urls, zone);
         return new OutgoingMessage
         {
             From = new MailAddress("FollowUpFlow", candidate.Email),
             To = [new MailAddress(candidate.Name, candidate.Email)],
             Subject = ordered.Count == 1 ? "FollowUpFlow: 1 draft waits for your approval" : $"FollowUpFlow: {ordered.Count} drafts wait for your approval",
-            TextBody = Body(candidate, ordered, urls, zone),
+            TextBody = Text(content),
+            HtmlBody = DigestHtml.Render(content),
             MessageId = DigestMessageId(userId, ordered.Select(e => e.Draft.Draft.Id), digestTime, settings.MessageIdDomain),
             Date = TimeZoneInfo.ConvertTime(digestTime, zone),
             // RFC 3834: made by a machine, so out-of-office replies leave it alone.
@@ -90,51 +95,68 @@ public static class DigestComposer
         }
     }
 
-    private static string Body(CandidateProfile candidate, List<DigestEntry> ordered, ApprovalUrls urls, TimeZoneInfo zone)
+    /// <summary>What the digest says, cut to size once, so its text and its HTML say the same.</summary>
+    private static DigestContent Content(CandidateProfile candidate, List<DigestEntry> ordered, ApprovalUrls urls, TimeZoneInfo zone)
     {
-        var text = new StringBuilder();
         var firstName = OneLine(candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "", MaxFieldLength);
-        text.Append(firstName.Length > 0 ? $"Hello {firstName},\n\n" : "Hello,\n\n");
-        text.Append(ordered.Count == 1 ? "A draft waits for your approval." : $"{ordered.Count} drafts wait for your approval.");
-        text.Append(" Nothing is sent until you approve it.\n");
-        var listed = ordered.Take(MaxDrafts).ToList();
-        for (var i = 0; i < listed.Count; i++)
-        {
-            text.Append('\n');
-            AppendSection(text, i + 1, listed[i], urls, zone);
-        }
-
-        if (ordered.Count > listed.Count)
-        {
-            text.Append('\n').Append(ordered.Count - listed.Count).Append(" more drafts wait in the dashboard: ").Append(urls.Drafts()).Append('\n');
-        }
-
-        text.Append("\nEach approve link sends the draft exactly as shown in the dashboard and works once.\n");
-        text.Append("If you did not expect this email, you can ignore it: nothing is sent without your approval.\n");
-        text.Append("\n-- \nFollowUpFlow\n");
-        return text.ToString();
+        var sections = ordered.Take(MaxDrafts).Select((entry, i) => Section(i + 1, entry, urls, zone)).ToList();
+        return new DigestContent(
+            firstName.Length > 0 ? $"Hello {firstName}," : "Hello,",
+            (ordered.Count == 1 ? "A draft waits for your approval." : $"{ordered.Count} drafts wait for your approval.") + " Nothing is sent until you approve it.",
+            sections,
+            ordered.Count - sections.Count,
+            urls.Drafts());
     }
 
-    private static void AppendSection(StringBuilder text, int number, DigestEntry entry, ApprovalUrls urls, TimeZoneInfo zone)
+    private static DigestSection Section(int number, DigestEntry entry, ApprovalUrls urls, TimeZoneInfo zone)
     {
         var (record, signed) = (entry.Draft, entry.Approval);
         var draft = record.Draft;
-        text.Append(number.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(KindName(draft.Kind)).Append(" to ").Append(Recipient(draft.To)).Append('\n');
-        text.Append("   ").Append(OneLine(record.Company, MaxFieldLength)).Append(" - ").Append(OneLine(record.Role, MaxFieldLength)).Append('\n');
-        text.Append("   Subject: ").Append(OneLine(draft.Subject, MaxFieldLength)).Append('\n');
-        foreach (var line in Preview(draft.Body))
+        return new DigestSection(
+            $"{number.ToString(CultureInfo.InvariantCulture)}. {KindName(draft.Kind)} to {Recipient(draft.To)}",
+            $"{OneLine(record.Company, MaxFieldLength)} - {OneLine(record.Role, MaxFieldLength)}",
+            OneLine(draft.Subject, MaxFieldLength),
+            Preview(draft.Body),
+            urls.Approve(signed.Token),
+            urls.EditDraft(draft.Id),
+            LocalTime(signed.Link.ExpiresAt, zone),
+            draft.ExpiresAt is { } draftExpiry ? LocalTime(draftExpiry, zone) : null);
+    }
+
+    private static string Text(DigestContent content)
+    {
+        var text = new StringBuilder();
+        text.Append(content.Greeting).Append("\n\n").Append(content.Lead).Append('\n');
+        foreach (var section in content.Sections)
         {
-            text.Append("   > ").Append(line).Append('\n');
+            text.Append('\n');
+            text.Append(section.Title).Append('\n');
+            text.Append("   ").Append(section.Where).Append('\n');
+            text.Append("   Subject: ").Append(section.Subject).Append('\n');
+            foreach (var line in section.Preview)
+            {
+                text.Append("   > ").Append(line).Append('\n');
+            }
+
+            text.Append('\n');
+            text.Append("   Approve and send as it is: ").Append(section.ApproveUrl).Append('\n');
+            text.Append("   Edit it first:             ").Append(section.EditUrl).Append('\n');
+            text.Append("   The approve link works until ").Append(section.LinkExpires).Append(".\n");
+            if (section.DraftExpires is { } draftExpires)
+            {
+                text.Append("   Unapproved, the draft itself expires at ").Append(draftExpires).Append(".\n");
+            }
         }
 
-        text.Append('\n');
-        text.Append("   Approve and send as it is: ").Append(urls.Approve(signed.Token)).Append('\n');
-        text.Append("   Edit it first:             ").Append(urls.EditDraft(draft.Id)).Append('\n');
-        text.Append("   The approve link works until ").Append(LocalTime(signed.Link.ExpiresAt, zone)).Append(".\n");
-        if (draft.ExpiresAt is { } draftExpiry)
+        if (content.NotListed > 0)
         {
-            text.Append("   Unapproved, the draft itself expires at ").Append(LocalTime(draftExpiry, zone)).Append(".\n");
+            text.Append('\n').Append(content.NotListed).Append(" more drafts wait in the dashboard: ").Append(content.DraftsUrl).Append('\n');
         }
+
+        text.Append('\n').Append(LinksWorkOnce).Append('\n');
+        text.Append(NotExpected).Append('\n');
+        text.Append("\n-- \nFollowUpFlow\n");
+        return text.ToString();
     }
 
     private static string KindName(DraftKind kind) => kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 using System.Text.RegularExpressions;
 using FollowUpFlow.Core.Model;
 using FollowUpFlow.Core.Workflow;
@@ -80,10 +81,50 @@ public sealed partial class DigestComposerTests
         Assert.Equal(TestKeys.Start, read.Date);
         Assert.Equal("alex@example.com", Assert.Single(read.To).Address);
         Assert.Equal("alex@example.com", Assert.Single(read.From).Address);
-        var text = read.Body.Text!;
+        Assert.Equal("multipart/alternative", $"{read.Body.ContentType.MediaType}/{read.Body.ContentType.SubType}");
+        var (text, html) = (Assert.Single(read.Body.Children, p => p.ContentType.SubType == "plain").Text!, Assert.Single(read.Body.Children, p => p.ContentType.SubType == "html").Text!);
+        Assert.Equal(message.TextBody.ReplaceLineEndings("\r\n"), text.ReplaceLineEndings("\r\n"));
+        Assert.Equal(message.HtmlBody!.ReplaceLineEndings("\r\n"), html.ReplaceLineEndings("\r\n"));
         Assert.Contains("Zürich Versicherung", text, StringComparison.Ordinal);
+        Assert.Contains("Zürich Versicherung", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var ids = ApproveLink().Matches(text).Select(m => signer.Verify(m.Groups["token"].Value)).Select(v => v.IsValid ? v.Link.DraftId : null);
         Assert.Equal(drafts.Select(d => d.Draft.Id), ids);
+    }
+
+    [Fact]
+    public void The_html_alternative_says_what_the_text_says_with_the_same_links_to_tap()
+    {
+        var signer = TestKeys.Signer(_clock);
+        var drafts = new[] { Pending("in-a", 1), Pending("in-b", 2, company: "Zürich Versicherung") };
+        var message = DigestComposer.Compose(Entries(signer, drafts), Settings, Urls, TestKeys.Start);
+
+        var html = message.HtmlBody!;
+        var approve = Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value)).Where(u => ApproveLink().IsMatch(u)).ToList();
+        var edit = Href().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value)).Where(u => EditLink().IsMatch(u)).ToList();
+        Assert.Equal(ApproveLink().Matches(message.TextBody).Select(m => m.Value), approve);
+        Assert.Equal(EditLink().Matches(message.TextBody).Select(m => m.Value), edit);
+        Assert.Equal(drafts.Select(d => d.Draft.Id), approve.Select(u => signer.Verify(ApproveLink().Match(u).Groups["token"].Value).Link!.DraftId));
+
+        // Read as text, the HTML has every line of the text form's words (the links are buttons there).
+        var words = Regex.Replace(FollowUpFlow.Inbound.Html.HtmlText.ToText(html), @"\s+", " ");
+        foreach (var line in message.TextBody.Split('\n').Select(l => l.Trim().TrimStart('>').Trim()).Where(l => l.Length > 0 && !l.Contains("https://", StringComparison.Ordinal) && l != "--"))
+        {
+            Assert.Contains(Regex.Replace(line, @"\s+", " "), words, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_value_in_the_html_alternative_is_encoded()
+    {
+        var draft = Pending("in-a", 1, body: "<img src=x onerror=alert(1)> & \"quoted\"", company: "<script>alert('x')</script> & Sons");
+
+        var html = DigestComposer.Compose(Entries(draft), Settings, Urls, TestKeys.Start).HtmlBody!;
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Sons", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;", html, StringComparison.Ordinal);
+        Assert.Equal(2, Href().Count(html));
     }
 
     [Fact]
@@ -237,6 +278,9 @@ public sealed partial class DigestComposerTests
 
     [GeneratedRegex(@"https://followupflow\.example\.com/app/drafts/(?<id>[A-Za-z0-9_.-]+)")]
     private static partial Regex EditLink();
+
+    [GeneratedRegex("href=\"(?<url>[^\"]+)\"")]
+    private static partial Regex Href();
 
     [GeneratedRegex(@"^\d+\. ", RegexOptions.Multiline)]
     private static partial Regex SectionStart();
