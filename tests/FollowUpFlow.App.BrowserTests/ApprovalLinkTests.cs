@@ -21,7 +21,10 @@ public sealed partial class ApprovalLinkTests(AzuriteFixture azurite, BrowserFix
         var page = await OpenPageAsync();
         var second = await OpenPageAsync(); // the same digest opened twice, in two windows
 
-        await page.GotoAsync(link);
+        // The digest as a mail client shows its HTML form: the approve link is a button to tap.
+        await page.SetContentAsync(DigestPart("html"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Approve and send as it is" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(link);
         await second.GotoAsync(link);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approve a draft", Level = 1 })).ToBeVisibleAsync();
@@ -69,16 +72,22 @@ public sealed partial class ApprovalLinkTests(AzuriteFixture azurite, BrowserFix
         Assert.Empty(App.SentTo(LiveApp.InterviewerEmail));
     }
 
-    /// <summary>The "Approve and send as it is" link of the one digest the candidate was sent.</summary>
+    /// <summary>The "Approve and send as it is" link of the one digest the candidate was sent, from its text form.</summary>
     private string DigestApproveLink()
     {
-        var digests = App.SentTo(LiveApp.CandidateEmail).Where(m => m.Body.Text?.Contains("Approve and send as it is:", StringComparison.Ordinal) == true).ToList();
-        var digest = Assert.Single(digests);
-        var match = ApproveLink().Match(digest.Body.Text!);
-        Assert.True(match.Success, $"No approve link in the digest:\n{digest.Body.Text}");
+        var text = DigestPart("plain");
+        var match = ApproveLink().Match(text);
+        Assert.True(match.Success, $"No approve link in the digest:\n{text}");
         var link = match.Groups[1].Value;
         Assert.StartsWith(App.BaseUrl.ToString().TrimEnd('/') + "/approve/", link, StringComparison.Ordinal);
         return link;
+    }
+
+    /// <summary>The text/plain or text/html form of the one digest the candidate was sent.</summary>
+    private string DigestPart(string subType)
+    {
+        var digest = Assert.Single(App.SentTo(LiveApp.CandidateEmail), m => m.Subject?.Contains("wait", StringComparison.Ordinal) == true);
+        return Assert.Single(digest.Body.DescendantsAndSelf(), p => p.ContentType.MediaType == "text" && p.ContentType.SubType == subType).Text!;
     }
 
     [GeneratedRegex(@"Approve and send as it is: (\S+)")]
