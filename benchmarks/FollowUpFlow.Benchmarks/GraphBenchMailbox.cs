@@ -1,41 +1,29 @@
 using FollowUpFlow.Mail;
 using FollowUpFlow.Testing.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace FollowUpFlow.Benchmarks;
 
 /// <summary>
-/// The candidate's mailbox on the local fake Graph (tests/FollowUpFlow.Testing), and the real Graph transport (SDK and
-/// all, no retries) pointed at it, as the workflow tests build it. The fake keeps every request it received with its
-/// route, and checks each against Graph's documented wire format (<see cref="FakeGraphServer.Violations"/>).
+/// The candidate's mailbox on the local fake Graph, with the real Graph transport pointed at it (<see cref="FakeGraphMailbox"/>,
+/// as the workflow tests use it), and the bench's view of the requests: the fake keeps every request it received with
+/// its route, and checks each against Graph's documented wire format (<see cref="FakeGraphServer.Violations"/>).
 /// </summary>
 public sealed class GraphBenchMailbox : IAsyncDisposable
 {
-    private const string Token = "bench-graph-token";
-
-    private readonly GraphMailClient _client;
+    private readonly FakeGraphMailbox _mailbox;
     private int _seen;
 
-    private GraphBenchMailbox(FakeGraphServer server, GraphMailClient client, GraphMailTransport transport)
+    private GraphBenchMailbox(FakeGraphMailbox mailbox)
     {
-        Server = server;
-        _client = client;
-        Transport = transport;
+        _mailbox = mailbox;
     }
 
-    public FakeGraphServer Server { get; }
+    public FakeGraphServer Server => _mailbox.Server;
 
-    public GraphMailTransport Transport { get; }
+    public GraphMailTransport Transport => _mailbox.Transport;
 
-    public static async Task<GraphBenchMailbox> StartAsync(string address, TimeProvider time)
-    {
-        var server = await FakeGraphServer.StartAsync(address, Token, time);
-        var options = new GraphMailOptions { Mailbox = address, AuthMode = GraphAuthMode.ManagedIdentity, BaseUrl = server.BaseUrl.ToString(), MaxRetries = 0 };
-        var client = GraphMailClient.Create(options, new FixedTokenCredential(Token));
-        var transport = new GraphMailTransport(client, Options.Create(options), time, NullLogger<GraphMailTransport>.Instance);
-        return new GraphBenchMailbox(server, client, transport);
-    }
+    public static async Task<GraphBenchMailbox> StartAsync(string address, TimeProvider time) =>
+        new(await FakeGraphMailbox.StartAsync(time, address));
 
     /// <summary>The Graph requests received since the last call, in the order they came.</summary>
     public IReadOnlyList<FakeGraphRequest> Take()
@@ -76,9 +64,5 @@ public sealed class GraphBenchMailbox : IAsyncDisposable
         null => request.Method + " " + request.Path,
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await Server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _mailbox.DisposeAsync();
 }

@@ -25,7 +25,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_new_draft_waits_in_the_mailbox_as_a_copy_with_a_message_id_of_its_own()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
 
         var copy = Assert.Single(graph.Server.Drafts);
@@ -42,7 +42,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task Approving_an_edited_draft_sends_the_approved_text_and_the_copy_leaves_drafts()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         var messageId = draft.NextMessageId(h.Settings);
 
@@ -67,7 +67,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task An_edit_saved_for_later_updates_the_copy_in_place()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         var copyGraphId = Assert.Single(graph.Server.Drafts).Id;
 
@@ -87,7 +87,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task Skipping_a_draft_deletes_its_copy()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         Assert.Single(graph.Server.Drafts);
 
@@ -104,7 +104,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task An_expired_draft_leaves_the_mailbox()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         Assert.Single(graph.Server.Drafts, m => m.InternetMessageId == CopyId(h, draft));
 
@@ -121,7 +121,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_cancelled_interview_withdraws_the_draft_and_its_copy()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         Assert.Single(graph.Server.Drafts);
 
@@ -137,7 +137,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_refused_send_brings_the_copy_back_and_leaves_no_other_draft()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         var (engine, _) = h.NewEngine(graph.Transport);
         graph.Server.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid."));
@@ -161,7 +161,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_copy_the_candidate_sent_from_outlook_is_recorded_at_approval_and_not_sent_again()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var draft = await CreateThankYouAsync(h, graph.Transport);
         await graph.SendFromOutlookAsync(Assert.Single(graph.Server.Drafts).Id);
 
@@ -180,7 +180,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_draft_skipped_while_its_copy_was_being_made_still_leaves_the_mailbox()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         // The candidate skips it while the copy is still on its way to the mailbox.
@@ -198,7 +198,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_draft_approved_while_its_copy_was_being_made_is_sent_once_as_approved_and_leaves_no_draft()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         var (engine, _) = h.NewEngine(graph.Transport);
@@ -217,7 +217,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_worker_that_outlived_its_claim_does_not_leave_a_stale_copy_behind()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var (gated, creating, draft) = await StartCopyHeldAtTheGateAsync(h, graph);
 
         // The slow worker's claim runs out; another worker takes the copy over after the candidate skipped the draft,
@@ -239,7 +239,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_mailbox_that_refuses_the_copy_costs_the_copy_not_the_draft()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         graph.Server.EnqueueFault(FakeGraphRoute.CreateMessage, FakeGraphFault.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again."));
         var draft = await CreateThankYouAsync(h, graph.Transport);
 
@@ -255,7 +255,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_mailbox_that_is_unavailable_gets_the_copy_on_a_later_tick()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         graph.Server.EnqueueFault(FakeGraphRoute.ListDrafts, FakeGraphFault.Unavailable(retryAfterSeconds: null));
         var draft = await CreateThankYouAsync(h, graph.Transport);
         Assert.Empty(graph.Server.Drafts);
@@ -273,7 +273,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     public async Task A_copy_that_keeps_failing_is_given_up_and_the_draft_still_sends()
     {
         await using var h = await CreateAsync(azurite);
-        await using var graph = await GraphMailbox.StartAsync(h.Time);
+        await using var graph = await FakeGraphMailbox.StartAsync(h.Time);
         var unavailable = new UnavailableDraftMailbox(graph.Transport);
         var draft = await CreateThankYouAsync(h, unavailable);
         var (engine, scheduler) = h.NewEngine(unavailable);
@@ -300,7 +300,7 @@ public sealed class GraphDraftMirrorTests(AzuriteFixture azurite)
     }
 
     /// <summary>Creates the thank-you through a worker whose copy of it is held before it reaches the mailbox.</summary>
-    private static async Task<(GatedDraftMailbox Gate, Task Creating, Draft Draft)> StartCopyHeldAtTheGateAsync(WorkflowHarness h, GraphMailbox graph)
+    private static async Task<(GatedDraftMailbox Gate, Task Creating, Draft Draft)> StartCopyHeldAtTheGateAsync(WorkflowHarness h, FakeGraphMailbox graph)
     {
         var gated = new GatedDraftMailbox(graph.Transport);
         var (slow, _) = h.NewEngine(gated);

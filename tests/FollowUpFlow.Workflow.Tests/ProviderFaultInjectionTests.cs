@@ -40,7 +40,7 @@ public sealed class ProviderFaultInjectionTests(AzuriteFixture azurite)
     public async Task Graph_sends_each_draft_exactly_once_whatever_the_fault(SendFault fault)
     {
         await using var h = await CreateAsync(azurite);
-        await using var mailbox = await GraphMailbox.StartAsync(h.Time);
+        await using var mailbox = await FakeGraphMailbox.StartAsync(h.Time);
         var graph = mailbox.Server;
         var draft = await ApproveThroughFaultAsync(h, mailbox.Transport, fault, () => graph.EnqueueFault(FakeGraphRoute.SendMessage, FakeGraphFault.DropConnectionAfterHandling()));
 
