@@ -298,7 +298,7 @@ public sealed partial class WorkflowEngine(
         {
             var old = before.FirstOrDefault(d => d.Id == draft.Id);
             var effectId = DraftMirroring.EffectId(draft.Id);
-            if (!Equals(old, draft) && DraftMirroring.IsNeeded(old, draft) && !outbox.Any(e => e.Id == effectId))
+            if (DraftMirroring.IsNeeded(old, draft) && !outbox.Any(e => e.Id == effectId))
             {
                 yield return MirrorDraftEffect.For(draft.Id, claimedUntil);
             }
@@ -389,46 +389,23 @@ public sealed partial class WorkflowEngine(
     /// </summary>
     private async Task<(ImmutableArray<PendingEffect> FollowUps, InterviewRecord? Record)> FinishMirrorAsync(InterviewRecord record, MirrorDraftEffect mirror, CancellationToken cancellationToken)
     {
-        var userId = record.UserId;
-        var interviewId = record.State.Id;
         var mirrored = record.State.FindDraft(mirror.DraftId);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = attempt == 1 ? record : await store.GetAsync(userId, interviewId, cancellationToken);
-            var held = current?.Outbox.FirstOrDefault(e => e.Id == mirror.Id);
-            var ours = held is not null && held.ClaimedUntil == mirror.ClaimedUntil;
-            var draft = current?.State.FindDraft(mirror.DraftId);
-            var changed = mirrored is not null && draft is not null && !DraftMirroring.SameInMailbox(mirrored, draft);
-            if (current is null || (!ours && !changed))
+        MirrorDraftEffect? again = null;
+        var (written, after) = await ChangeEffectAsync(
+            record.UserId,
+            record.State.Id,
+            mirror.Id,
+            (current, held) =>
             {
-                return ([], current);
-            }
-
-            var now = time.GetUtcNow();
-            var again = changed ? MirrorDraftEffect.For(mirror.DraftId, now + options.Value.EffectLease) : null;
-            if (again is not null)
-            {
-                await dueIndex.AddAsync([EffectRow(userId, interviewId, again, now)], cancellationToken);
-            }
-
-            var outbox = current.Outbox.Where(e => e.Id != mirror.Id).ToImmutableArray();
-            InterviewRecord saved;
-            try
-            {
-                saved = await store.SaveAsync(userId, current, current.State, again is null ? outbox : outbox.Add(again), history: null, [], reply: null, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                continue;
-            }
-
-            if (held is not null)
-            {
-                await dueIndex.RemoveAsync([EffectRow(userId, interviewId, held, now)], cancellationToken);
-            }
-
-            return again is null ? ([], saved) : ([again], saved);
-        }
+                var draft = current.State.FindDraft(mirror.DraftId);
+                var changed = mirrored is not null && draft is not null && !DraftMirroring.SameInMailbox(mirrored, draft);
+                var ours = held is not null && held.ClaimedUntil == mirror.ClaimedUntil;
+                again = changed ? MirrorDraftEffect.For(mirror.DraftId, time.GetUtcNow() + options.Value.EffectLease) : null;
+                return ours || changed ? EffectChange.Put(again) : EffectChange.None;
+            },
+            cancellationToken,
+            known: record);
+        return written && again is not null ? ([again], after) : ([], after);
     }
 
     /// <summary>
@@ -471,24 +448,62 @@ public sealed partial class WorkflowEngine(
         bool retry = true,
         DateTimeOffset? onlyWhileClaimedUntil = null)
     {
+        var (written, saved) = await ChangeEffectAsync(
+            userId,
+            interviewId,
+            effectId,
+            (_, current) => current is null || (onlyWhileClaimedUntil is { } claim && current.ClaimedUntil != claim) ? EffectChange.None : EffectChange.Put(replacement),
+            cancellationToken,
+            known,
+            retry);
+        return written ? saved : null;
+    }
+
+    /// <summary>
+    /// Puts the effect <paramref name="decide"/> chooses in place of the one with this id (adding it when there is none;
+    /// removing it for a null replacement), deciding again on the interview as read for each attempt, and moves the due
+    /// rows along: the new effect's row is written before the state that needs it, the old one's removed after. Returns
+    /// whether it wrote, with the record as written (or, when it did not, as last read; null when it is gone or lost the
+    /// race without <paramref name="retry"/>).
+    /// </summary>
+    private async Task<(bool Written, InterviewRecord? Record)> ChangeEffectAsync(
+        string userId,
+        string interviewId,
+        string effectId,
+        Func<InterviewRecord, PendingEffect?, EffectChange> decide,
+        CancellationToken cancellationToken,
+        InterviewRecord? known = null,
+        bool retry = true)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var record = attempt == 1 && known is not null ? known : await store.GetAsync(userId, interviewId, cancellationToken);
-            var current = record?.Outbox.FirstOrDefault(e => e.Id == effectId);
-            if (record is null || current is null || (onlyWhileClaimedUntil is { } claim && current.ClaimedUntil != claim))
+            if (record is null)
             {
-                return null;
+                return (false, null);
             }
 
+            var current = record.Outbox.FirstOrDefault(e => e.Id == effectId);
+            var change = decide(record, current);
+            if (!change.Write)
+            {
+                return (false, record);
+            }
+
+            var replacement = change.Replacement;
             var now = time.GetUtcNow();
             if (replacement is not null)
             {
                 await dueIndex.AddAsync([EffectRow(userId, interviewId, replacement, now)], cancellationToken);
             }
 
-            var outbox = replacement is null
-                ? record.Outbox.Where(e => e.Id != effectId).ToImmutableArray()
-                : record.Outbox.Select(e => e.Id == effectId ? replacement : e).ToImmutableArray();
+            var outbox = (current, replacement) switch
+            {
+                (null, null) => record.Outbox,
+                (null, _) => record.Outbox.Add(replacement),
+                (_, null) => record.Outbox.Where(e => e.Id != effectId).ToImmutableArray(),
+                _ => record.Outbox.Select(e => e.Id == effectId ? replacement : e).ToImmutableArray(),
+            };
             InterviewRecord saved;
             try
             {
@@ -500,16 +515,24 @@ public sealed partial class WorkflowEngine(
             }
             catch (ConcurrencyConflictException)
             {
-                return null;
+                return (false, null);
             }
 
-            if (replacement is null || replacement.ClaimedUntil != current.ClaimedUntil)
+            if (current is not null && (replacement is null || replacement.ClaimedUntil != current.ClaimedUntil))
             {
                 await dueIndex.RemoveAsync([EffectRow(userId, interviewId, current, now)], cancellationToken);
             }
 
-            return saved;
+            return (true, saved);
         }
+    }
+
+    /// <summary>What to do with one outbox effect: leave it, or put a replacement (null: nothing) in its place.</summary>
+    private readonly record struct EffectChange(bool Write, PendingEffect? Replacement)
+    {
+        public static EffectChange None => default;
+
+        public static EffectChange Put(PendingEffect? replacement) => new(true, replacement);
     }
 
     private static DueItem TimerRow(string userId, string interviewId, PendingTimer timer, DateTimeOffset now) =>
