@@ -14,19 +14,14 @@ public static class DraftRules
         draft.Status is DraftStatus.Sending or DraftStatus.Sent or DraftStatus.Uncertain || draft.SendAttempts > 0;
 
     /// <summary>
-    /// The Message-ID of the draft's send attempt <paramref name="attempt"/> (1 for the first approval): a new one per
-    /// approval, so a send the candidate asked for again is a new message, and known before approval, so a copy of the
-    /// draft kept in the candidate's mailbox already carries the id its send will look for.
+    /// The Message-ID the next approval gives the draft: one per approval (<c>&lt;{draft id}.{attempt}@{domain}&gt;</c>),
+    /// so a send the candidate asked for again is a new message, and a retried send of the same approval is the same one.
     /// </summary>
-    public static string MessageIdFor(this Draft draft, int attempt, WorkflowSettings settings)
+    public static string NextMessageId(this Draft draft, WorkflowSettings settings)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         var domain = string.IsNullOrWhiteSpace(settings.MessageIdDomain) ? "followupflow.local" : settings.MessageIdDomain.Trim();
-        return string.Create(CultureInfo.InvariantCulture, $"<{draft.Id}.{attempt}@{domain}>");
+        return string.Create(CultureInfo.InvariantCulture, $"<{draft.Id}.{draft.SendAttempts + 1}@{domain}>");
     }
-
-    /// <summary>The Message-ID the next approval will give the draft.</summary>
-    public static string NextMessageId(this Draft draft, WorkflowSettings settings) => draft.MessageIdFor(draft.SendAttempts + 1, settings);
 
     public static string Label(this DraftKind kind) => kind switch
     {

@@ -30,9 +30,9 @@ public sealed class DraftMirroringTests
         var copy = DraftMirroring.CopyMessageId(Waiting, Settings);
 
         Assert.Equal("<iv1-d1.copy@mail.example>", copy);
-        for (var attempt = 1; attempt < 10; attempt++)
+        for (var attempts = 0; attempts < 10; attempts++)
         {
-            Assert.NotEqual(Waiting.MessageIdFor(attempt, Settings), copy);
+            Assert.NotEqual((Waiting with { SendAttempts = attempts }).NextMessageId(Settings), copy);
         }
 
         Assert.Equal(copy, DraftMirroring.CopyMessageId(Waiting with { SendAttempts = 3, Status = DraftStatus.Failed }, Settings));
