@@ -50,19 +50,22 @@ public sealed class GraphBenchMailbox : IAsyncDisposable
     };
 
     /// <summary>The request a route stands for (paths under <c>/v1.0/users/{mailbox}/</c>), with its trace label.</summary>
-    public static string RouteName(FakeGraphRequest request) => request.Route switch
+    public static string RouteName(FakeGraphRequest request)
     {
-        FakeGraphRoute.ListMailbox => "GET messages?$filter (find)",
-        FakeGraphRoute.ListDrafts => "GET mailFolders/Drafts/messages?$filter (find-draft)",
-        FakeGraphRoute.ListSentItems => "GET mailFolders/SentItems/messages?$filter (find-sent)",
-        FakeGraphRoute.CreateMessage => "POST messages (create)",
-        FakeGraphRoute.UpdateMessage => "PATCH messages/{id} (update)",
-        FakeGraphRoute.SendMessage => "POST messages/{id}/send (send)",
-        FakeGraphRoute.DeleteMessage => "DELETE messages/{id} (delete)",
-        FakeGraphRoute.GetMessage => "GET messages/{id} (get)",
-        { } route => route.ToString(),
-        null => request.Method + " " + request.Path,
-    };
+        var path = request.Route switch
+        {
+            FakeGraphRoute.ListMailbox => "GET messages?$filter",
+            FakeGraphRoute.ListDrafts => "GET mailFolders/Drafts/messages?$filter",
+            FakeGraphRoute.ListSentItems => "GET mailFolders/SentItems/messages?$filter",
+            FakeGraphRoute.CreateMessage => "POST messages",
+            FakeGraphRoute.UpdateMessage => "PATCH messages/{id}",
+            FakeGraphRoute.SendMessage => "POST messages/{id}/send",
+            FakeGraphRoute.DeleteMessage => "DELETE messages/{id}",
+            FakeGraphRoute.GetMessage => "GET messages/{id}",
+            _ => null,
+        };
+        return path is null ? Label(request) : $"{path} ({Label(request)})";
+    }
 
     public ValueTask DisposeAsync() => _mailbox.DisposeAsync();
 }
